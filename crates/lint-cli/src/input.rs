@@ -1,0 +1,94 @@
+//! Reading drafts and house-rules files, with errors a person can act on.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+/// A draft read into memory.
+pub struct Draft {
+    /// The name shown in output: the path as given, or `-` for standard input.
+    pub name: String,
+    /// The whole text, as read.
+    pub text: String,
+    /// Bytes of a leading byte-order mark, which is not part of the post and is not checked.
+    pub bom: usize,
+}
+
+/// Reads a draft from `path` (`-` is standard input), at most `max` bytes.
+pub fn read_draft(path: &Path, max: u64) -> Result<Draft> {
+    let (name, bytes) = if path == Path::new("-") {
+        let bytes = read_capped(io::stdin().lock(), max, "standard input")?;
+        ("-".to_string(), bytes)
+    } else {
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| describe_io(&name, e))?;
+        if meta.is_dir() {
+            bail!("{name}: is a directory; give the path of a draft file");
+        }
+        let file = File::open(path).map_err(|e| describe_io(&name, e))?;
+        let bytes = read_capped(file, max, &name)?;
+        (name, bytes)
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        anyhow::anyhow!(
+            "{name}: not valid UTF-8 (first bad byte at offset {at}); save the draft as UTF-8 text"
+        )
+    })?;
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    if text[bom..].trim().is_empty() {
+        bail!("{name}: the draft is empty; there is nothing to check");
+    }
+    Ok(Draft { name, text, bom })
+}
+
+fn read_capped(reader: impl Read, max: u64, name: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io(name, e))?;
+    if bytes.len() as u64 > max {
+        bail!(
+            "{name}: larger than {max} bytes; postlint checks drafts, not archives \
+             (raise the cap with --max-input-bytes)"
+        );
+    }
+    Ok(bytes)
+}
+
+fn describe_io(name: &str, e: io::Error) -> anyhow::Error {
+    match e.kind() {
+        io::ErrorKind::NotFound => anyhow::anyhow!("{name}: no such file"),
+        io::ErrorKind::PermissionDenied => anyhow::anyhow!("{name}: permission denied"),
+        _ => anyhow::anyhow!("{name}: {e}"),
+    }
+}
+
+/// Finds the house-rules file: the nearest `postlint.toml` or `.postlint.toml` in `start` or
+/// a parent directory.
+pub fn discover_config(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find_map(|dir| {
+        ["postlint.toml", ".postlint.toml"]
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Reads a house-rules file.
+pub fn read_config(path: &Path) -> Result<String> {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        bail!("{name}: is a directory; give the path of a house-rules TOML file");
+    }
+    let bytes = std::fs::read(path).map_err(|e| describe_io(&name, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

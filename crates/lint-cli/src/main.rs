@@ -1,0 +1,296 @@
+//! `postlint`: the command-line front end. It reads files, builds the linter, renders
+//! findings and chooses the exit code; everything else lives in `postlint-core`.
+
+mod args;
+mod input;
+mod report;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
+use postlint_core::{Linter, RuleInfo, Severity};
+
+use args::{Cli, ColorWhen, Command, Deny, Format, RuleArgs};
+
+/// Exit status: the interface scripts rely on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    /// Nothing that fails the run.
+    Clean = 0,
+    /// A finding at a failing severity.
+    Findings = 1,
+    /// A file, the house rules or the arguments could not be used.
+    Trouble = 2,
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(
+            io::stderr(),
+            "postlint: internal error: {info}\n\
+             This is a bug in postlint, not in your draft. Please report it with the command \
+             you ran (but not the draft's text if it is confidential)."
+        );
+    }));
+    let cli = Cli::parse();
+    let status = std::panic::catch_unwind(|| run(cli)).unwrap_or(Err(Failure::Panicked));
+    match status {
+        Ok(s) => ExitCode::from(s as u8),
+        Err(Failure::Panicked) => ExitCode::from(Status::Trouble as u8),
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Other(e)) => {
+            let _ = writeln!(io::stderr(), "postlint: {e:#}");
+            ExitCode::from(Status::Trouble as u8)
+        }
+    }
+}
+
+enum Failure {
+    Panicked,
+    BrokenPipe,
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        match e.downcast_ref::<io::Error>() {
+            Some(io) if io.kind() == io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
+            _ => Failure::Other(e),
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::from(anyhow::Error::from(e))
+    }
+}
+
+fn run(cli: Cli) -> Result<Status, Failure> {
+    let color = color_choice(cli.color);
+    let Some(linter) = build_linter(&cli.rules, color)? else {
+        return Ok(Status::Trouble);
+    };
+    match &cli.command {
+        Some(Command::Rules) => list_rules(&linter),
+        Some(Command::Explain { id }) => explain(&linter, id),
+        None => check(&cli, &linter, color),
+    }
+}
+
+fn color_choice(when: ColorWhen) -> ColorChoice {
+    match when {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if no_color || !io::stdout().is_terminal() {
+                ColorChoice::Never
+            } else {
+                ColorChoice::Auto
+            }
+        }
+    }
+}
+
+/// Builds the linter; a house-rules error is rendered over the TOML and gives `None`.
+fn build_linter(args: &RuleArgs, color: ColorChoice) -> Result<Option<Linter>, Failure> {
+    let mut builder = Linter::builder();
+    let config = if args.no_config {
+        None
+    } else if let Some(path) = &args.config {
+        Some(path.clone())
+    } else {
+        let cwd = std::env::current_dir().map_err(anyhow::Error::from)?;
+        input::discover_config(&cwd)
+    };
+    if let Some(path) = config {
+        let text = input::read_config(&path)?;
+        builder = builder.house_rules(path.display().to_string(), text);
+    }
+    if let Some(p) = args.platform {
+        builder = builder.platform(p.into());
+    }
+    if let Some(n) = args.max_length {
+        builder = builder.max_length(usize::try_from(n).unwrap_or(usize::MAX));
+    }
+    match builder.build() {
+        Ok(linter) => Ok(Some(linter)),
+        Err(e) => {
+            let writer = BufferWriter::stderr(if color == ColorChoice::Never {
+                ColorChoice::Never
+            } else {
+                ColorChoice::Auto
+            });
+            let mut buf = writer.buffer();
+            report::config_error(&mut buf, &e)?;
+            writer.print(&buf)?;
+            Ok(None)
+        }
+    }
+}
+
+fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failure> {
+    let inputs = if cli.files.is_empty() {
+        vec![std::path::PathBuf::from("-")]
+    } else {
+        cli.files.clone()
+    };
+    let fail_at = match cli.deny {
+        Some(Deny::Warnings) => Severity::Warning,
+        None => Severity::Error,
+    };
+    let mut status = Status::Clean;
+    let mut drafts = Vec::new();
+    for path in &inputs {
+        match input::read_draft(path, cli.max_input_bytes) {
+            Ok(draft) => {
+                let mut found = linter.check(&draft.text[draft.bom..]);
+                for d in &mut found {
+                    d.span.start += draft.bom;
+                    d.span.end += draft.bom;
+                }
+                if found.iter().any(|d| d.severity >= fail_at) {
+                    status = status.max(Status::Findings);
+                }
+                drafts.push((draft, found));
+            }
+            Err(e) => {
+                // One unreadable file does not stop the others; the run still ends with 2.
+                writeln!(io::stderr(), "postlint: {e:#}")?;
+                status = Status::Trouble;
+            }
+        }
+    }
+
+    let stdout = io::stdout();
+    match cli.format {
+        Format::Json => {
+            let findings: Vec<report::JsonFinding<'_>> = drafts
+                .iter()
+                .flat_map(|(draft, found)| {
+                    found
+                        .iter()
+                        .map(|d| report::JsonFinding::new(&draft.name, &draft.text, d))
+                })
+                .collect();
+            let mut out = stdout.lock();
+            report::json(&mut out, &findings)?;
+            out.flush()?;
+        }
+        Format::Human => {
+            let writer = BufferWriter::stdout(color);
+            let mut buf = writer.buffer();
+            let mut counts = [0usize; 3];
+            for (draft, found) in &drafts {
+                for d in found {
+                    counts[d.severity as usize] += 1;
+                    if cli.quiet && d.severity < fail_at {
+                        continue;
+                    }
+                    report::human(&mut buf, &draft.name, &draft.text, d)?;
+                }
+            }
+            if !cli.quiet {
+                writeln!(buf, "{}", summary(counts, drafts.len()))?;
+            }
+            writer.print(&buf)?;
+        }
+    }
+    Ok(status)
+}
+
+fn summary(counts: [usize; 3], files: usize) -> String {
+    let [info, warnings, errors] = counts;
+    let files = if files == 1 {
+        "1 draft".to_string()
+    } else {
+        format!("{files} drafts")
+    };
+    if info + warnings + errors == 0 {
+        return format!("postlint: no problems found in {files}");
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "postlint: {}, {}, {} in {files}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(info, "note", "notes"),
+    )
+}
+
+fn list_rules(linter: &Linter) -> Result<Status, Failure> {
+    let mut out = io::stdout().lock();
+    let width = linter.rules().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in linter.rules() {
+        let severity = r.severity.map_or("off", Severity::as_str);
+        writeln!(
+            out,
+            "{:width$}  {:15}  {:7}  {}",
+            r.id,
+            r.category.as_str(),
+            severity,
+            r.summary
+        )?;
+    }
+    out.flush()?;
+    Ok(Status::Clean)
+}
+
+fn explain(linter: &Linter, id: &str) -> Result<Status, Failure> {
+    let Some(rule) = linter.rule(id) else {
+        let ids: Vec<&str> = linter.rules().map(|r| r.id.as_str()).collect();
+        let near: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|r| r.contains(id) || id.contains(r.split('/').nth(1).unwrap_or(r)))
+            .collect();
+        let hint = if near.is_empty() {
+            "`postlint rules` lists every rule".to_string()
+        } else {
+            format!("did you mean {}?", near.join(", "))
+        };
+        writeln!(io::stderr(), "postlint: no rule called `{id}`; {hint}")?;
+        return Ok(Status::Trouble);
+    };
+    let mut out = io::stdout().lock();
+    write_explanation(&mut out, rule)?;
+    out.flush()?;
+    Ok(Status::Clean)
+}
+
+fn write_explanation(out: &mut dyn Write, rule: &RuleInfo) -> io::Result<()> {
+    writeln!(out, "{}: {}", rule.id, rule.summary)?;
+    let state = match rule.severity {
+        None => "off".to_string(),
+        Some(s) if s == rule.default_severity => s.to_string(),
+        Some(s) => format!(
+            "{s} (changed by house rules; default {})",
+            rule.default_severity
+        ),
+    };
+    writeln!(out, "category: {}   severity: {state}", rule.category)?;
+    writeln!(out)?;
+    writeln!(out, "{}", rule.explanation.trim())?;
+    if !rule.examples.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Examples:")?;
+        for ex in &rule.examples {
+            if ex.expect.is_empty() {
+                writeln!(out, "  ✓ {}", ex.text)?;
+                writeln!(out, "      nothing to report")?;
+            } else {
+                writeln!(out, "  ✗ {}", ex.text)?;
+                let flagged: Vec<String> = ex.expect.iter().map(|s| format!("“{s}”")).collect();
+                writeln!(out, "      flags {}", flagged.join(", "))?;
+            }
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "defined in {}", rule.source)?;
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! Rendering findings: human (codespan-reporting) and JSON.
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config, termcolor::WriteColor};
+use postlint_core::{ConfigError, Diagnostic, Severity};
+use serde::Serialize;
+
+/// 1-based line and column (in chars) of byte `offset`; `\n`, `\r\n` and a lone `\r` all end
+/// a line.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let mut line = 1;
+    let mut line_start = 0;
+    let bytes = before.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Writes one finding the way a person reads it: file, line, the text with a caret under
+/// the finding, rule id, message and suggestion.
+pub fn human(out: &mut dyn WriteColor, name: &str, text: &str, d: &Diagnostic) -> io::Result<()> {
+    let file = SimpleFile::new(name, text);
+    let severity = match d.severity {
+        Severity::Error => ReportSeverity::Error,
+        Severity::Warning => ReportSeverity::Warning,
+        Severity::Info => ReportSeverity::Note,
+    };
+    let label = match d.suggestions.first() {
+        Some(s) if s.is_empty() => "delete this".to_string(),
+        Some(s) => format!("try: {s}"),
+        None if d.rule == "length/limit" => "does not fit".to_string(),
+        None => String::new(),
+    };
+    let mut notes = Vec::new();
+    if d.suggestions.len() > 1 {
+        let others: Vec<String> = d.suggestions[1..]
+            .iter()
+            .map(|s| format!("“{s}”"))
+            .collect();
+        notes.push(format!("or: {}", others.join(", ")));
+    }
+    notes.push(format!("`postlint explain {}` says why", d.rule));
+    let report = Report::new(severity)
+        .with_code(d.rule.as_str())
+        .with_message(d.message.as_str())
+        .with_labels(vec![Label::primary((), d.span.range()).with_message(label)])
+        .with_notes(notes);
+    term::emit_to_write_style(out, &Config::default(), &file, &report).map_err(to_io)
+}
+
+/// Writes a house-rules error over the TOML file itself.
+pub fn config_error(out: &mut dyn WriteColor, e: &ConfigError) -> io::Result<()> {
+    let file = SimpleFile::new(e.file.as_str(), &*e.source_text);
+    let mut report = Report::error().with_message(e.message.as_str());
+    if let Some(span) = &e.span {
+        let start = span.start.min(e.source_text.len());
+        let end = span.end.clamp(start, e.source_text.len());
+        report = report.with_labels(vec![Label::primary((), start..end)]);
+    } else {
+        report = report.with_notes(vec![format!("in {}", e.file)]);
+    }
+    if let Some(help) = &e.help {
+        report.notes.push(format!("help: {help}"));
+    }
+    term::emit_to_write_style(out, &Config::default(), &file, &report).map_err(to_io)
+}
+
+fn to_io(e: codespan_reporting::files::Error) -> io::Error {
+    match e {
+        codespan_reporting::files::Error::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+/// One finding in the JSON contract (see the README).
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// The draft's path as given, `-` for standard input.
+    pub path: &'a str,
+    /// Rule id.
+    pub rule: &'a str,
+    /// Category.
+    pub category: postlint_core::Category,
+    /// Severity.
+    pub severity: Severity,
+    /// Message.
+    pub message: &'a str,
+    /// UTF-8 byte offsets into the file, end exclusive.
+    pub span: postlint_core::Span,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Replacement texts for the span.
+    pub suggestions: &'a [String],
+    /// Rule-specific data; `{}` when there is none.
+    pub data: serde_json::Value,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// Builds the JSON view of `d`, found in `text`.
+    pub fn new(path: &'a str, text: &str, d: &'a Diagnostic) -> JsonFinding<'a> {
+        let (line, column) = line_col(text, d.span.start);
+        let data = d
+            .data
+            .as_ref()
+            .and_then(|data| serde_json::to_value(data).ok())
+            .unwrap_or_else(|| serde_json::Value::Object(Default::default()));
+        JsonFinding {
+            path,
+            rule: &d.rule,
+            category: d.category,
+            severity: d.severity,
+            message: &d.message,
+            span: d.span,
+            line,
+            column,
+            suggestions: &d.suggestions,
+            data,
+        }
+    }
+}
+
+/// Writes the JSON array.
+pub fn json(out: &mut dyn Write, findings: &[JsonFinding<'_>]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, findings)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_col;
+
+    #[test]
+    fn line_col_counts_chars_and_every_line_ending() {
+        let t = "ab\r\nçd\ré🙂x\ny";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, t.find('d').unwrap()), (2, 2));
+        assert_eq!(line_col(t, t.find('x').unwrap()), (3, 3));
+        assert_eq!(line_col(t, t.find('y').unwrap()), (4, 1));
+    }
+}

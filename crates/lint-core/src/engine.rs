@@ -1,0 +1,878 @@
+//! The linter: built once from rule files, then checks drafts in one pass per matcher.
+//!
+//! Every phrase of every term rule, and every allow-listed phrase, goes into ONE Aho-Corasick
+//! automaton run over a folded copy of the draft; every pattern rule goes into ONE regex set
+//! run over the draft, and only the patterns the set reports are searched for positions.
+//! Word boundaries, context cues and validators are applied to the few matches afterwards.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use toml::Spanned;
+
+use crate::builtin;
+use crate::config::{ConfigError, RawFile, RawRule, SourceFile, parse_file};
+use crate::diagnostic::{Category, Data, Diagnostic, Severity, Span};
+use crate::length::{Platform, measure};
+use crate::rule::{Example, RuleInfo, RuleKind};
+use crate::text::{self, Folded};
+use crate::validate::{self, Validator};
+
+/// Compiled-size limit for one rule's regex; keeps a team's pattern from eating memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Built-in detectors: rule ids implemented in code and configured from TOML.
+pub const DETECTOR_IDS: &[&str] = &["length/limit"];
+
+/// A configured linter. Build it once ([`Linter::new`] or [`Linter::builder`]) and call
+/// [`Linter::check`] for each draft; it is `Send + Sync`, so threads can share it.
+#[derive(Debug)]
+pub struct Linter {
+    rules: Vec<Rule>,
+    phrases: Option<PhraseMatcher>,
+    patterns: Option<PatternMatcher>,
+    detectors: Vec<(usize, Detector)>,
+}
+
+/// Builds a [`Linter`] from the default rules plus house rules and front-end overrides.
+#[derive(Debug, Default, Clone)]
+pub struct LinterBuilder {
+    house: Vec<SourceFile>,
+    platform: Option<Platform>,
+    max_length: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Rule {
+    info: RuleInfo,
+    message: String,
+    suggest: Vec<String>,
+    context: Option<Context>,
+    validator: Option<Validator>,
+}
+
+#[derive(Debug)]
+struct Context {
+    any: Vec<String>,
+    none: Vec<String>,
+    window: usize,
+}
+
+#[derive(Debug)]
+enum Target {
+    Allow,
+    Term {
+        rule: usize,
+        suggestions: Arc<[String]>,
+    },
+}
+
+#[derive(Debug)]
+struct PhraseMatcher {
+    ac: AhoCorasick,
+    /// Per automaton pattern: what a match of it means (a phrase can serve several rules).
+    targets: Vec<Vec<Target>>,
+}
+
+#[derive(Debug)]
+struct PatternMatcher {
+    set: RegexSet,
+    regexes: Vec<Regex>,
+    rule_of: Vec<usize>,
+}
+
+#[derive(Debug)]
+enum Detector {
+    Length { platform: Platform, limit: usize },
+}
+
+impl Linter {
+    /// A linter with the default rules only.
+    pub fn new() -> Result<Linter, ConfigError> {
+        LinterBuilder::default().build()
+    }
+
+    /// Starts building a linter with house rules or overrides.
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::default()
+    }
+
+    /// Every rule, enabled or not, sorted by id.
+    pub fn rules(&self) -> impl Iterator<Item = &RuleInfo> {
+        self.rules.iter().map(|r| &r.info)
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&RuleInfo> {
+        self.rules.iter().find(|r| r.info.id == id).map(|r| &r.info)
+    }
+
+    /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
+    pub fn check(&self, text: &str) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut allowed: Vec<Span> = Vec::new();
+        if let Some(phrases) = &self.phrases {
+            self.check_phrases(phrases, text, &mut out, &mut allowed);
+        }
+        if let Some(patterns) = &self.patterns {
+            self.check_patterns(patterns, text, &mut out);
+        }
+        if !allowed.is_empty() {
+            out.retain(|d| !allowed.iter().any(|a| a.contains(d.span)));
+        }
+        for (rule, detector) in &self.detectors {
+            self.run_detector(*rule, detector, text, &mut out);
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        out
+    }
+
+    /// Runs every enabled rule's examples and returns a description of each that fails.
+    ///
+    /// An example passes when the texts its rule flags in it are exactly `expect`, in order.
+    pub fn check_examples(&self) -> Vec<String> {
+        let mut failures = Vec::new();
+        for rule in self.rules.iter().filter(|r| r.info.is_enabled()) {
+            for ex in &rule.info.examples {
+                let found: Vec<&str> = self
+                    .check(&ex.text)
+                    .into_iter()
+                    .filter(|d| d.rule == rule.info.id)
+                    .filter_map(|d| ex.text.get(d.span.range()))
+                    .collect();
+                if found != ex.expect {
+                    failures.push(format!(
+                        "{}: example {:?} flagged {:?}, expected {:?}",
+                        rule.info.id, ex.text, found, ex.expect
+                    ));
+                }
+            }
+        }
+        failures
+    }
+
+    fn check_phrases(
+        &self,
+        phrases: &PhraseMatcher,
+        text: &str,
+        out: &mut Vec<Diagnostic>,
+        allowed: &mut Vec<Span>,
+    ) {
+        let folded = Folded::new(text);
+        // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
+        let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
+        for m in phrases.ac.find_overlapping_iter(folded.as_str()) {
+            let (start, end) = folded.original_range(m.start(), m.end());
+            if !text::is_whole_word(text, start, end) {
+                continue;
+            }
+            for target in &phrases.targets[m.pattern().as_usize()] {
+                match target {
+                    Target::Allow => allowed.push(Span::new(start, end)),
+                    Target::Term { rule, suggestions } => {
+                        found.push((*rule, start, end, suggestions));
+                    }
+                }
+            }
+        }
+        // Leftmost-longest per rule, so one rule never reports overlapping spans
+        // ("going forward" wins over "going").
+        found.sort_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
+        let mut last: Option<(usize, usize)> = None;
+        for (rule_idx, start, end, suggestions) in found {
+            if let Some((r, e)) = last {
+                if r == rule_idx && start < e {
+                    continue;
+                }
+            }
+            let rule = &self.rules[rule_idx];
+            if !self.context_allows(rule, text, start, end) {
+                continue;
+            }
+            last = Some((rule_idx, end));
+            let matched = &text[start..end];
+            let suggestions = suggestions
+                .iter()
+                .map(|s| text::match_case(matched, s))
+                .collect();
+            out.push(self.diagnostic(rule_idx, text, start, end, suggestions));
+        }
+    }
+
+    fn check_patterns(&self, patterns: &PatternMatcher, text: &str, out: &mut Vec<Diagnostic>) {
+        for i in patterns.set.matches(text).iter() {
+            let rule_idx = patterns.rule_of[i];
+            let rule = &self.rules[rule_idx];
+            for m in patterns.regexes[i].find_iter(text) {
+                if m.is_empty() {
+                    continue;
+                }
+                if let Some(v) = rule.validator {
+                    if !v.accepts(m.as_str()) {
+                        continue;
+                    }
+                }
+                if !self.context_allows(rule, text, m.start(), m.end()) {
+                    continue;
+                }
+                let suggestions = rule.suggest.clone();
+                out.push(self.diagnostic(rule_idx, text, m.start(), m.end(), suggestions));
+            }
+        }
+    }
+
+    fn run_detector(
+        &self,
+        rule: usize,
+        detector: &Detector,
+        text: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        match *detector {
+            Detector::Length { platform, limit } => {
+                // A draft file ends with a newline the post will not have.
+                let body = text.trim_end_matches(['\n', '\r']);
+                let m = measure(body, platform, limit);
+                if let Some(start) = m.overflow_start {
+                    let over = m.length.saturating_sub(m.limit);
+                    let message = format!(
+                        "{}/{} {} on {}: the post is {over} too long and will be refused; \
+                         cut the underlined text or shorten earlier",
+                        m.length,
+                        m.limit,
+                        platform.unit(),
+                        platform_display(platform),
+                    );
+                    let mut d = self.diagnostic(rule, text, start, body.len(), Vec::new());
+                    d.message = message;
+                    d.data = Some(Data::Length {
+                        length: m.length,
+                        limit: m.limit,
+                    });
+                    out.push(d);
+                }
+                for r in m.invalid {
+                    let c = text[r.clone()].chars().next().map_or(0, u32::from);
+                    let mut d = self.diagnostic(rule, text, r.start, r.end, vec![String::new()]);
+                    d.message = format!(
+                        "{} refuses posts that contain the invisible character U+{c:04X}; delete it",
+                        platform_display(platform)
+                    );
+                    out.push(d);
+                }
+            }
+        }
+    }
+
+    fn context_allows(&self, rule: &Rule, text: &str, start: usize, end: usize) -> bool {
+        let Some(ctx) = &rule.context else {
+            return true;
+        };
+        let (lo, hi) = text::word_window(text, start, end, ctx.window);
+        let window = text::fold(&text[lo..hi]);
+        let has = |cues: &[String]| cues.iter().any(|c| text::contains_whole_word(&window, c));
+        (ctx.any.is_empty() || has(&ctx.any)) && !has(&ctx.none)
+    }
+
+    fn diagnostic(
+        &self,
+        rule_idx: usize,
+        text: &str,
+        start: usize,
+        end: usize,
+        suggestions: Vec<String>,
+    ) -> Diagnostic {
+        let rule = &self.rules[rule_idx];
+        Diagnostic {
+            rule: rule.info.id.clone(),
+            category: rule.info.category,
+            // Only enabled rules run, so the severity is always set here.
+            severity: rule.info.severity.unwrap_or(rule.info.default_severity),
+            message: rule.message.replace("{match}", &text[start..end]),
+            span: Span::new(start, end),
+            suggestions,
+            data: None,
+        }
+    }
+}
+
+fn platform_display(p: Platform) -> &'static str {
+    match p {
+        Platform::X => "X",
+        Platform::Bluesky => "Bluesky",
+        Platform::Mastodon => "Mastodon",
+        Platform::Threads => "Threads",
+        Platform::Linkedin => "LinkedIn",
+    }
+}
+
+/// What a rule matches with, before the shared matchers are built.
+enum Matcher {
+    Terms(Vec<(String, Arc<[String]>)>),
+    Pattern(Regex),
+    Detector(toml::Table),
+}
+
+struct Compiled {
+    rule: Rule,
+    matcher: Matcher,
+    file: usize,
+}
+
+impl LinterBuilder {
+    /// Adds a house-rules file: `name` is shown in errors (usually its path), `text` its TOML.
+    /// Later files are applied after earlier ones.
+    pub fn house_rules(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.house.push(SourceFile {
+            name: name.into(),
+            text: Arc::from(text.into()),
+        });
+        self
+    }
+
+    /// Measures length for this platform, whatever the rule files say.
+    pub fn platform(mut self, platform: Platform) -> Self {
+        self.platform = Some(platform);
+        self
+    }
+
+    /// Uses this length limit instead of the platform's own.
+    pub fn max_length(mut self, limit: usize) -> Self {
+        self.max_length = Some(limit);
+        self
+    }
+
+    /// Validates every rule file and builds the matchers.
+    pub fn build(self) -> Result<Linter, ConfigError> {
+        let mut files: Vec<(SourceFile, RawFile, bool)> = Vec::new();
+        for (name, text) in builtin::FILES {
+            let file = SourceFile {
+                name: format!("rules/{name}"),
+                text: Arc::from(*text),
+            };
+            let raw = parse_file(&file)?;
+            files.push((file, raw, true));
+        }
+        for file in self.house {
+            let raw = parse_file(&file)?;
+            files.push((file, raw, false));
+        }
+
+        // Rule definitions, in file order; ids are unique across all files.
+        let mut compiled: Vec<Compiled> = Vec::new();
+        for fi in 0..files.len() {
+            let raw_rules = std::mem::take(&mut files[fi].1.rule);
+            let (file, _, builtin) = &files[fi];
+            for raw_rule in raw_rules {
+                let id = raw_rule.id.get_ref();
+                if let Some(prev) = compiled.iter().find(|c| c.rule.info.id == *id) {
+                    return Err(ConfigError::new(
+                        file,
+                        Some(raw_rule.id.span()),
+                        format!("duplicate rule id `{id}`"),
+                    )
+                    .with_help(format!(
+                        "`{id}` is already defined in {}; to change it, use [severity] or \
+                         [settings] instead of defining it again",
+                        files[prev.file].0.name
+                    )));
+                }
+                let (rule, matcher) = compile_rule(file, raw_rule, *builtin)?;
+                compiled.push(Compiled {
+                    rule,
+                    matcher,
+                    file: fi,
+                });
+            }
+        }
+
+        // Overrides, applied in file order so a later file wins.
+        let mut allow: Vec<String> = Vec::new();
+        for (file, raw, _) in &files {
+            for (id, value) in &raw.severity.0 {
+                let c = find_rule(&mut compiled, file, id)?;
+                c.rule.info.severity = match value.get_ref().as_str() {
+                    "off" => None,
+                    name => Some(Severity::from_name(name).ok_or_else(|| {
+                        ConfigError::new(
+                            file,
+                            Some(value.span()),
+                            format!("unknown severity `{name}`"),
+                        )
+                        .with_help("use one of: error, warning, info, off")
+                    })?),
+                };
+            }
+            for (id, table) in &raw.settings.0 {
+                let c = find_rule(&mut compiled, file, id)?;
+                let Matcher::Detector(params) = &mut c.matcher else {
+                    return Err(ConfigError::new(
+                        file,
+                        Some(id.span()),
+                        format!("`{}` has no settings", id.get_ref()),
+                    )
+                    .with_help(format!(
+                        "only built-in detectors take settings: {}",
+                        DETECTOR_IDS.join(", ")
+                    )));
+                };
+                for (key, value) in table.get_ref() {
+                    let Some(default) = params.get(key) else {
+                        let known: Vec<&str> = params.keys().map(String::as_str).collect();
+                        return Err(ConfigError::new(
+                            file,
+                            Some(table.span()),
+                            format!("unknown setting `{key}` for `{}`", id.get_ref()),
+                        )
+                        .with_help(format!("known settings: {}", known.join(", "))));
+                    };
+                    check_setting(id.get_ref(), key, value, default)
+                        .map_err(|msg| ConfigError::new(file, Some(table.span()), msg))?;
+                    params.insert(key.clone(), value.clone());
+                }
+            }
+            for phrase in &raw.allow {
+                let folded = text::fold(phrase.get_ref().trim());
+                if folded.is_empty() {
+                    return Err(ConfigError::new(
+                        file,
+                        Some(phrase.span()),
+                        "an allowed phrase cannot be empty",
+                    ));
+                }
+                allow.push(folded);
+            }
+        }
+
+        compiled.sort_by(|a, b| a.rule.info.id.cmp(&b.rule.info.id));
+
+        let mut phrase_ids: std::collections::HashMap<String, usize> = Default::default();
+        let mut phrase_list: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut intern = |phrase: String, target: Target| {
+            let next = phrase_list.len();
+            let idx = *phrase_ids.entry(phrase.clone()).or_insert(next);
+            if idx == next {
+                phrase_list.push(phrase);
+                targets.push(Vec::new());
+            }
+            targets[idx].push(target);
+        };
+        for phrase in allow {
+            intern(phrase, Target::Allow);
+        }
+
+        let mut rules = Vec::with_capacity(compiled.len());
+        let mut regexes = Vec::new();
+        let mut rule_of = Vec::new();
+        let mut detectors = Vec::new();
+        for (i, c) in compiled.into_iter().enumerate() {
+            if c.rule.info.is_enabled() {
+                match c.matcher {
+                    Matcher::Terms(terms) => {
+                        for (term, suggestions) in terms {
+                            intern(
+                                term,
+                                Target::Term {
+                                    rule: i,
+                                    suggestions,
+                                },
+                            );
+                        }
+                    }
+                    Matcher::Pattern(regex) => {
+                        regexes.push(regex);
+                        rule_of.push(i);
+                    }
+                    Matcher::Detector(params) => {
+                        detectors.push((
+                            i,
+                            make_detector(&c.rule.info.id, &params, self.platform, self.max_length),
+                        ));
+                    }
+                }
+            }
+            rules.push(c.rule);
+        }
+
+        let phrases = if phrase_list.is_empty() {
+            None
+        } else {
+            // Standard semantics so overlapping matches can be reported; the engine picks
+            // leftmost-longest whole-word matches itself, after the boundary checks.
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&phrase_list)
+                .map_err(|e| internal_error(format!("building the phrase matcher: {e}")))?;
+            Some(PhraseMatcher { ac, targets })
+        };
+        let patterns = if regexes.is_empty() {
+            None
+        } else {
+            let set = RegexSetBuilder::new(regexes.iter().map(Regex::as_str))
+                .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len() + 1))
+                .build()
+                .map_err(|e| internal_error(format!("building the pattern set: {e}")))?;
+            Some(PatternMatcher {
+                set,
+                regexes,
+                rule_of,
+            })
+        };
+        Ok(Linter {
+            rules,
+            phrases,
+            patterns,
+            detectors,
+        })
+    }
+}
+
+fn internal_error(message: String) -> ConfigError {
+    ConfigError {
+        file: "<rules>".to_string(),
+        source_text: Arc::from(""),
+        span: None,
+        message,
+        help: None,
+    }
+}
+
+/// Finds a rule named in `[severity]` or `[settings]`, or says which id was probably meant.
+fn find_rule<'a>(
+    compiled: &'a mut [Compiled],
+    file: &SourceFile,
+    id: &Spanned<String>,
+) -> Result<&'a mut Compiled, ConfigError> {
+    let wanted = id.get_ref();
+    let pos = compiled.iter().position(|c| c.rule.info.id == *wanted);
+    match pos {
+        Some(i) => Ok(&mut compiled[i]),
+        None => {
+            let closest = compiled
+                .iter()
+                .map(|c| (edit_distance(&c.rule.info.id, wanted), &c.rule.info.id))
+                .min()
+                .filter(|(d, _)| *d <= 3);
+            let help = match closest {
+                Some((_, near)) => {
+                    format!("did you mean `{near}`? `postlint rules` lists every id")
+                }
+                None => "`postlint rules` lists every id".to_string(),
+            };
+            Err(
+                ConfigError::new(file, Some(id.span()), format!("unknown rule id `{wanted}`"))
+                    .with_help(help),
+            )
+        }
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Checks a detector setting's value; `default` is the value the built-in file gives.
+fn check_setting(
+    id: &str,
+    key: &str,
+    value: &toml::Value,
+    default: &toml::Value,
+) -> Result<(), String> {
+    if value.type_str() != default.type_str() {
+        return Err(format!(
+            "setting `{key}` of `{id}` must be {} {}, not {} {}",
+            article(default.type_str()),
+            default.type_str(),
+            article(value.type_str()),
+            value.type_str()
+        ));
+    }
+    match (id, key) {
+        ("length/limit", "platform") => {
+            let name = value.as_str().unwrap_or_default();
+            if Platform::from_name(name).is_none() {
+                let names: Vec<&str> = Platform::ALL.iter().map(|p| p.name()).collect();
+                return Err(format!(
+                    "unknown platform `{name}`; use one of: {}",
+                    names.join(", ")
+                ));
+            }
+        }
+        ("length/limit", "max-length") => {
+            if value.as_integer().is_none_or(|n| n < 0) {
+                return Err(
+                    "`max-length` must be a whole number (0 means the platform's own limit)"
+                        .to_string(),
+                );
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn article(type_str: &str) -> &'static str {
+    if type_str.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn make_detector(
+    id: &str,
+    params: &toml::Table,
+    platform: Option<Platform>,
+    max_length: Option<usize>,
+) -> Detector {
+    debug_assert_eq!(id, "length/limit");
+    let platform = platform
+        .or_else(|| {
+            params
+                .get("platform")?
+                .as_str()
+                .and_then(Platform::from_name)
+        })
+        .unwrap_or(Platform::X);
+    let from_file = params
+        .get("max-length")
+        .and_then(toml::Value::as_integer)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|&n| n > 0);
+    let limit = max_length
+        .or(from_file)
+        .unwrap_or_else(|| platform.default_limit());
+    Detector::Length { platform, limit }
+}
+
+/// Validates one `[[rule]]` and turns it into a rule plus what it matches with.
+fn compile_rule(
+    file: &SourceFile,
+    raw: RawRule,
+    builtin: bool,
+) -> Result<(Rule, Matcher), ConfigError> {
+    let err = |span: Range<usize>, msg: String| ConfigError::new(file, Some(span), msg);
+    let id = raw.id.get_ref().clone();
+    let Some((cat, name)) = id.split_once('/') else {
+        return Err(err(
+            raw.id.span(),
+            format!("rule id `{id}` must look like `category/name`"),
+        )
+        .with_help("for example `confidentiality/case-ref` or `jargon/house-phrases`"));
+    };
+    let valid_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid_name {
+        return Err(err(
+            raw.id.span(),
+            format!("rule name `{name}` may only use lower-case letters, digits and `-`"),
+        ));
+    }
+    let Some(category) = Category::from_name(cat) else {
+        let cats: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+        return Err(err(
+            raw.id.span(),
+            format!("unknown category `{cat}` in rule id `{id}`"),
+        )
+        .with_help(format!("the categories are: {}", cats.join(", "))));
+    };
+    let severity = Severity::from_name(raw.severity.get_ref()).ok_or_else(|| {
+        err(
+            raw.severity.span(),
+            format!("unknown severity `{}`", raw.severity.get_ref()),
+        )
+        .with_help("use one of: error, warning, info")
+    })?;
+
+    let kind = match raw.kind.get_ref().as_str() {
+        "terms" => RuleKind::Terms,
+        "pattern" => RuleKind::Pattern,
+        "detector" => RuleKind::Detector,
+        other => {
+            return Err(err(raw.kind.span(), format!("unknown rule type `{other}`"))
+                .with_help("use `terms` (a phrase list) or `pattern` (a regular expression)"));
+        }
+    };
+    // Keys that belong to another kind of rule are mistakes worth pointing at.
+    let misplaced = |present: bool, key: &str, owner: &str| -> Result<(), ConfigError> {
+        if present {
+            Err(err(
+                raw.id.span(),
+                format!("`{key}` only applies to rules of type = \"{owner}\""),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    misplaced(
+        kind != RuleKind::Terms && raw.terms.is_some(),
+        "terms",
+        "terms",
+    )?;
+    misplaced(
+        kind != RuleKind::Pattern && raw.pattern.is_some(),
+        "pattern",
+        "pattern",
+    )?;
+    misplaced(
+        kind != RuleKind::Pattern && raw.validate.is_some(),
+        "validate",
+        "pattern",
+    )?;
+    misplaced(
+        kind != RuleKind::Pattern && raw.suggest.is_some(),
+        "suggest",
+        "pattern",
+    )?;
+    misplaced(
+        kind != RuleKind::Detector && raw.params.is_some(),
+        "params",
+        "detector",
+    )?;
+
+    let message = match (&raw.message, kind) {
+        (Some(m), _) => m.get_ref().clone(),
+        (None, RuleKind::Detector) => String::new(),
+        (None, _) => {
+            return Err(
+                err(raw.id.span(), format!("rule `{id}` needs a `message`")).with_help(
+                    "say what was found and what to do; `{match}` stands for the matched text",
+                ),
+            );
+        }
+    };
+
+    let matcher = match kind {
+        RuleKind::Terms => {
+            let Some(terms) = raw.terms else {
+                return Err(err(
+                    raw.id.span(),
+                    format!("rule `{id}` needs a [rule.terms] table"),
+                )
+                .with_help("list each phrase with its suggestion: \"touch base\" = \"talk\""));
+            };
+            let mut list = Vec::new();
+            for (term, suggestions) in terms.into_inner().0 {
+                let folded = text::fold(term.get_ref().trim());
+                if folded.is_empty() {
+                    return Err(err(term.span(), "a term cannot be empty".to_string()));
+                }
+                list.push((folded, Arc::from(suggestions.0)));
+            }
+            Matcher::Terms(list)
+        }
+        RuleKind::Pattern => {
+            let Some(pattern) = raw.pattern else {
+                return Err(err(raw.id.span(), format!("rule `{id}` needs a `pattern`")));
+            };
+            let regex = RegexBuilder::new(pattern.get_ref())
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .map_err(|e| {
+                    let detail = match e {
+                        regex::Error::CompiledTooBig(limit) => format!(
+                            "the pattern compiles to more than {limit} bytes; simplify it \
+                             (bounded repeats like {{1,1000}} multiply its size)"
+                        ),
+                        other => other.to_string(),
+                    };
+                    err(
+                        pattern.span(),
+                        format!("invalid pattern in rule `{id}`: {detail}"),
+                    )
+                })?;
+            Matcher::Pattern(regex)
+        }
+        RuleKind::Detector => {
+            if !builtin {
+                return Err(err(
+                    raw.kind.span(),
+                    format!("`{id}`: detectors are built into postlint and cannot be defined in house rules"),
+                )
+                .with_help("use [severity] or [settings] to change a built-in detector"));
+            }
+            if !DETECTOR_IDS.contains(&id.as_str()) {
+                return Err(err(
+                    raw.id.span(),
+                    format!("no built-in detector is called `{id}`"),
+                ));
+            }
+            let params = raw.params.map(Spanned::into_inner).unwrap_or_default();
+            for (key, value) in &params {
+                check_setting(&id, key, value, value).map_err(|m| err(raw.id.span(), m))?;
+            }
+            Matcher::Detector(params)
+        }
+    };
+
+    let validator = match &raw.validate {
+        None => None,
+        Some(name) => Some(Validator::from_name(name.get_ref()).ok_or_else(|| {
+            err(
+                name.span(),
+                format!("unknown validator `{}`", name.get_ref()),
+            )
+            .with_help(format!("known validators: {}", validate::NAMES.join(", ")))
+        })?),
+    };
+    let context = raw.context.map(|c| {
+        let c = c.into_inner();
+        Context {
+            any: c.any.iter().map(|s| text::fold(s.trim())).collect(),
+            none: c.none.iter().map(|s| text::fold(s.trim())).collect(),
+            window: c.window,
+        }
+    });
+    let examples = raw
+        .examples
+        .into_iter()
+        .map(|e| {
+            let e = e.into_inner();
+            Example {
+                text: e.text,
+                expect: e.expect,
+            }
+        })
+        .collect();
+    let explanation = raw.explanation.unwrap_or_else(|| raw.summary.clone());
+    let enabled = raw.enabled.unwrap_or(true);
+    let info = RuleInfo {
+        id,
+        category,
+        default_severity: severity,
+        severity: enabled.then_some(severity),
+        summary: raw.summary,
+        explanation,
+        examples,
+        kind,
+        fix_safe: raw.fix_safe.unwrap_or(false),
+        source: file.name.clone(),
+    };
+    Ok((
+        Rule {
+            info,
+            message,
+            suggest: raw.suggest.map(|s| s.0).unwrap_or_default(),
+            context,
+            validator,
+        },
+        matcher,
+    ))
+}

@@ -1,0 +1,32 @@
+//! postlint's library: checks a social-media draft for details that could identify someone,
+//! managerial jargon, tone that reads badly out of context, and the platform's length limit.
+//!
+//! ```
+//! use postlint_core::Linter;
+//!
+//! let linter = Linter::new().expect("the default rules are valid");
+//! let found = linter.check("Let's touch base going forward.");
+//! assert_eq!(found[0].rule, "jargon/managerial");
+//! assert_eq!(&"Let's touch base going forward."[found[0].span.range()], "touch base");
+//! ```
+//!
+//! The library never prints, exits or touches files: front ends read drafts and house-rule
+//! files themselves and pass their text in. Spans are byte ranges into the text given to
+//! [`Linter::check`]; line and column are the renderer's business.
+
+#![deny(missing_docs)]
+
+mod builtin;
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod length;
+pub mod rule;
+pub mod text;
+pub mod validate;
+
+pub use config::ConfigError;
+pub use diagnostic::{Category, Data, Diagnostic, Severity, Span};
+pub use engine::{Linter, LinterBuilder};
+pub use length::{Measure, Platform};
+pub use rule::{Example, RuleInfo, RuleKind};

@@ -1,0 +1,261 @@
+//! The text layer: a case-folded view of a draft with a map back to the original bytes, and
+//! the word-boundary tests that phrase matching needs.
+//!
+//! Aho-Corasick matches bytes, not words, and its case-insensitive mode is ASCII-only, so
+//! phrases are matched against a folded copy of the draft (Unicode lower case, one kind of
+//! space, one kind of apostrophe). Most drafts fold to the same byte length, in which case no
+//! offset map is built at all.
+
+/// Folds one char the way phrases and drafts are compared: Unicode lower case, any white
+/// space to a plain space, typographic apostrophes to `'`.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        c if c.is_ascii() => out.push(if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        }),
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => out.push('\''),
+        c if c.is_whitespace() => out.push(' '),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Folds a whole string (used for phrases when the linter is built).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// A folded copy of a draft, with the way back to the original's byte offsets.
+#[derive(Debug)]
+pub struct Folded<'a> {
+    original: &'a str,
+    folded: String,
+    /// For each byte of `folded`, the offset of the original char that produced it. `None`
+    /// when folding kept every char's byte length, so offsets are the same in both.
+    map: Option<Vec<u32>>,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `original`.
+    pub fn new(original: &'a str) -> Folded<'a> {
+        let mut folded = String::with_capacity(original.len());
+        let mut map: Option<Vec<u32>> = None;
+        for (i, c) in original.char_indices() {
+            let before = folded.len();
+            fold_char(c, &mut folded);
+            let added = folded.len() - before;
+            if map.is_none() && added != c.len_utf8() {
+                // First char whose folded form changes length: from here on keep a map.
+                map = Some((0..before).map(|b| b as u32).collect());
+            }
+            if let Some(m) = map.as_mut() {
+                m.extend(std::iter::repeat_n(i as u32, added));
+            }
+        }
+        Folded {
+            original,
+            folded,
+            map,
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// Maps a match `[start, end)` in the folded text to the smallest whole-char range of the
+    /// original that produced it.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.map {
+            None => (start, end),
+            Some(map) => {
+                let s = map.get(start).map_or(self.original.len(), |&s| s as usize);
+                if end <= start {
+                    return (s, s);
+                }
+                let last = map[end - 1] as usize;
+                let e = last
+                    + self.original[last..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                (s, e)
+            }
+        }
+    }
+}
+
+/// Whether `c` is part of a word for boundary purposes.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `text[start..end]` stands as whole words: not glued to a letter or digit on
+/// either side, and not part of an @handle or #hashtag. Edges that are not word chars
+/// themselves (a phrase like `!!!`) need no boundary.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let inner = &text[start..end];
+    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
+        return false;
+    };
+    if is_word_char(first) {
+        if let Some(prev) = text[..start].chars().next_back() {
+            if is_word_char(prev) || prev == '@' || prev == '#' {
+                return false;
+            }
+        }
+    }
+    if is_word_char(last) {
+        if let Some(next) = text[end..].chars().next() {
+            if is_word_char(next) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The byte range covering up to `n` words before `start` and `n` words after `end`
+/// (the match itself included), for context cues.
+pub fn word_window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
+    let mut lo = start;
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[..start].char_indices().rev() {
+        if is_word_char(c) {
+            if !in_word {
+                if words == n {
+                    break;
+                }
+                words += 1;
+                in_word = true;
+            }
+            lo = i;
+        } else {
+            in_word = false;
+            lo = i;
+        }
+    }
+    let mut hi = end;
+    words = 0;
+    in_word = false;
+    for (i, c) in text[end..].char_indices() {
+        if is_word_char(c) {
+            if !in_word {
+                if words == n {
+                    break;
+                }
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+        hi = end + i + c.len_utf8();
+    }
+    (lo, hi)
+}
+
+/// Finds `needle` (already folded) as whole words in `haystack` (already folded).
+pub fn contains_whole_word(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack
+        .match_indices(needle)
+        .any(|(i, m)| is_whole_word(haystack, i, i + m.len()))
+}
+
+/// Keeps the capitalisation of the text being replaced: `Utilise` → `Use`, `UTILISE` → `USE`.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    match (original.chars().next(), replacement.chars().next()) {
+        (Some(o), Some(r)) if o.is_uppercase() && r.is_lowercase() => {
+            let mut out: String = r.to_uppercase().collect();
+            out.push_str(&replacement[r.len_utf8()..]);
+            out
+        }
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_folds_without_a_map() {
+        let f = Folded::new("Touch BASE\tnow");
+        assert_eq!(f.as_str(), "touch base now");
+        assert!(f.map.is_none());
+        assert_eq!(f.original_range(6, 10), (6, 10));
+    }
+
+    #[test]
+    fn unicode_case_folds_and_maps_back() {
+        let text = "Meet ZOË’s mum";
+        let f = Folded::new(text);
+        assert_eq!(f.as_str(), "meet zoë's mum");
+        let i = f.as_str().find("zoë's").unwrap();
+        let (s, e) = f.original_range(i, i + "zoë's".len());
+        assert_eq!(&text[s..e], "ZOË’s");
+    }
+
+    #[test]
+    fn length_changing_fold_maps_to_whole_chars() {
+        // U+0130 lower-cases to two chars; the Kelvin sign to one ASCII byte.
+        let text = "İstanbul \u{212A}ent";
+        let f = Folded::new(text);
+        let i = f.as_str().find("kent").unwrap();
+        let (s, e) = f.original_range(i, i + 4);
+        assert_eq!(&text[s..e], "\u{212A}ent");
+        let (s, e) = f.original_range(0, 1);
+        assert_eq!(&text[s..e], "İ");
+    }
+
+    #[test]
+    fn whole_word_boundaries() {
+        let t = "Annual review with Ann, #Ann and @ann_b";
+        assert!(!is_whole_word(t, 0, 3)); // "Ann" in "Annual"
+        let ann = t.find("Ann,").unwrap();
+        assert!(is_whole_word(t, ann, ann + 3));
+        let tag = t.find("#Ann").unwrap() + 1;
+        assert!(!is_whole_word(t, tag, tag + 3));
+        let handle = t.find("@ann").unwrap() + 1;
+        assert!(!is_whole_word(t, handle, handle + 3));
+        assert!(is_whole_word("wow!!!", 3, 6));
+    }
+
+    #[test]
+    fn window_counts_words_each_side() {
+        let t = "one two three MATCH four five six";
+        let m = t.find("MATCH").unwrap();
+        let (lo, hi) = word_window(t, m, m + 5, 2);
+        assert_eq!(&t[lo..hi], " two three MATCH four five ");
+        let (lo, hi) = word_window(t, m, m + 5, 0);
+        assert_eq!(&t[lo..hi], " MATCH ");
+    }
+
+    #[test]
+    fn case_is_kept_in_replacements() {
+        assert_eq!(match_case("Utilise", "use"), "Use");
+        assert_eq!(match_case("UTILISE", "use"), "USE");
+        assert_eq!(match_case("utilise", "use"), "use");
+        assert_eq!(match_case("Touch base", "talk"), "Talk");
+    }
+
+    #[test]
+    fn whole_word_search_in_folded_text() {
+        assert!(contains_whole_word("my nhs no is", "nhs no"));
+        assert!(!contains_whole_word("munroe said", "munro"));
+    }
+}

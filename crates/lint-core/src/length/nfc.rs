@@ -1,0 +1,232 @@
+//! NFC normalisation that remembers where each piece came from.
+//!
+//! X counts the NFC form of a post, but an overflow offset has to point into the text the caller
+//! gave. Text that is already NFC (the common case, checked with `is_nfc_quick`) is used as is;
+//! otherwise the text is normalised one normalisation segment at a time (a character that can
+//! neither reorder nor compose with what precedes it starts a new segment, so the pieces
+//! normalise independently) and each segment's offsets are kept.
+
+use std::borrow::Cow;
+use std::iter;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// A text in NFC with a map back to the original.
+pub(super) struct Nfc<'a> {
+    text: Cow<'a, str>,
+    /// Empty when the text was already NFC; else every segment, in order.
+    segments: Vec<Segment>,
+    original_len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Start in the NFC text.
+    nfc: usize,
+    /// Start in the original text.
+    original: usize,
+    /// The segment is byte for byte the same in both.
+    same: bool,
+}
+
+impl<'a> Nfc<'a> {
+    pub(super) fn new(original: &'a str) -> Self {
+        let original_len = original.len();
+        if is_nfc_quick(original.chars()) == IsNormalized::Yes {
+            return Nfc {
+                text: Cow::Borrowed(original),
+                segments: Vec::new(),
+                original_len,
+            };
+        }
+        let mut text = String::with_capacity(original.len() + original.len() / 8);
+        let mut segments: Vec<Segment> = Vec::new();
+        // Copies original[from..to] unchanged, or normalises it.
+        let mut push = |from: usize, to: usize, normalise: bool| {
+            let Some(piece) = original.get(from..to).filter(|p| !p.is_empty()) else {
+                return;
+            };
+            let nfc = text.len();
+            if normalise {
+                text.extend(piece.nfc());
+            } else {
+                text.push_str(piece);
+            }
+            let same = !normalise || text.get(nfc..) == Some(piece);
+            segments.push(Segment {
+                nfc,
+                original: from,
+                same,
+            });
+        };
+        // Segments made of one segment-starting character are already NFC; runs of them are
+        // copied in one piece, and only the other segments are normalised.
+        let mut copied = 0;
+        let mut segment = 0;
+        let mut clean = true;
+        for (i, c) in original.char_indices() {
+            let starts = starts_segment(c);
+            if i == 0 {
+                clean = starts;
+            } else if starts {
+                if !clean {
+                    push(copied, segment, false);
+                    push(segment, i, true);
+                    copied = i;
+                }
+                segment = i;
+                clean = true;
+            } else {
+                clean = false;
+            }
+        }
+        if clean {
+            push(copied, original.len(), false);
+        } else {
+            push(copied, segment, false);
+            push(segment, original.len(), true);
+        }
+        Nfc {
+            text: Cow::Owned(text),
+            segments,
+            original_len,
+        }
+    }
+
+    /// The NFC text.
+    pub(super) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a char boundary of the NFC text to a char boundary of the original. An offset inside
+    /// a segment that normalisation changed maps to the segment's start.
+    pub(super) fn to_original(&self, offset: usize) -> usize {
+        if self.segments.is_empty() {
+            return offset;
+        }
+        if offset >= self.text.len() {
+            return self.original_len;
+        }
+        let i = self
+            .segments
+            .partition_point(|s| s.nfc <= offset)
+            .saturating_sub(1);
+        match self.segments.get(i) {
+            Some(s) if s.same => s.original + (offset - s.nfc),
+            Some(s) => s.original,
+            None => 0,
+        }
+    }
+}
+
+/// A character that neither reorders with nor composes onto what precedes it: canonical
+/// combining class 0 and `NFC_Quick_Check=Yes` (characters that can be the second half of a
+/// composition are `Maybe`).
+fn starts_segment(c: char) -> bool {
+    c < '\u{300}'
+        || (canonical_combining_class(c) == 0 && is_nfc_quick(iter::once(c)) == IsNormalized::Yes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_text_is_borrowed() {
+        let n = Nfc::new("plain text, café");
+        assert!(matches!(n.text, Cow::Borrowed(_)));
+        assert_eq!(n.to_original(3), 3);
+    }
+
+    #[test]
+    fn pieces_normalise_like_the_whole() {
+        let samples = [
+            "cafe\u{301} ok",
+            "A\u{30A}ngstro\u{308}m",
+            "\u{1100}\u{1161}\u{11A8}\u{1100}\u{1161}", // Hangul jamo
+            "\u{B47}\u{B3E} \u{BC6}\u{BBE}",            // two-part Indic vowels
+            "a\u{301}\u{323}b\u{323}\u{301}",           // marks out of canonical order
+            "\r\u{301}\n\u{301}x",                      // marks after controls
+            "\u{FB2C}A\u{2126}\u{212B}",                // singletons and exclusions
+            "\u{958}\u{93C}\u{94D}",                    // Devanagari composition exclusion
+            "e\u{301}\u{302}\u{303}\u{304}\u{305}",
+            "\u{301}\u{301}leading marks",
+            "😷\u{301}🏽\u{FE0F}",
+        ];
+        for s in samples {
+            let n = Nfc::new(s);
+            let whole: String = s.nfc().collect();
+            assert_eq!(n.as_str(), whole, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn random_mixes_normalise_like_the_whole() {
+        const POOL: &[char] = &[
+            'a',
+            'e',
+            'A',
+            ' ',
+            '\u{301}',
+            '\u{300}',
+            '\u{323}',
+            '\u{308}',
+            '\u{345}',
+            '\u{1100}',
+            '\u{1161}',
+            '\u{11A8}',
+            '\u{AC00}',
+            '\u{B47}',
+            '\u{B3E}',
+            '\u{B57}',
+            '\u{FB2C}',
+            '\u{2126}',
+            '\u{212B}',
+            '\u{958}',
+            '\u{93C}',
+            '\u{3099}',
+            '\u{304B}',
+            '\r',
+            '\u{344}',
+            '\u{F73}',
+            '\u{1D15E}',
+            '\u{1D165}',
+            '😷',
+            '\u{FE0F}',
+            'é',
+            'ǖ',
+        ];
+        let mut seed: u64 = 42;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap_or_default()
+        };
+        for _ in 0..5000 {
+            let len = next() % 12;
+            let s: String = (0..len).map(|_| POOL[next() % POOL.len()]).collect();
+            let n = Nfc::new(&s);
+            let whole: String = s.nfc().collect();
+            assert_eq!(n.as_str(), whole, "{s:?}");
+            let mut last = 0;
+            for (i, _) in n.as_str().char_indices() {
+                let o = n.to_original(i);
+                assert!(s.is_char_boundary(o) && o >= last, "{s:?} {i}");
+                last = o;
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let s = "xe\u{301}y";
+        let n = Nfc::new(s);
+        assert_eq!(n.as_str(), "xéy");
+        assert_eq!(n.to_original(0), 0);
+        assert_eq!(n.to_original(1), 1, "the changed segment starts at e");
+        assert_eq!(n.to_original(3), 4, "y");
+        assert_eq!(n.to_original(4), s.len());
+    }
+}

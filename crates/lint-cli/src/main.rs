@@ -275,7 +275,9 @@ fn write_explanation(out: &mut dyn Write, rule: &RuleInfo) -> io::Result<()> {
     };
     writeln!(out, "category: {}   severity: {state}", rule.category)?;
     writeln!(out)?;
-    writeln!(out, "{}", rule.explanation.trim())?;
+    for line in wrap(rule.explanation.trim(), 92) {
+        writeln!(out, "{line}")?;
+    }
     if !rule.examples.is_empty() {
         writeln!(out)?;
         writeln!(out, "Examples:")?;
@@ -293,4 +295,23 @@ fn write_explanation(out: &mut dyn Write, rule: &RuleInfo) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "defined in {}", rule.source)?;
     Ok(())
+}
+
+/// Wraps a paragraph at `width` characters, on spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

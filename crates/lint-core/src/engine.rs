@@ -184,10 +184,8 @@ impl Linter {
         found.sort_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
         let mut last: Option<(usize, usize)> = None;
         for (rule_idx, start, end, suggestions) in found {
-            if let Some((r, e)) = last {
-                if r == rule_idx && start < e {
-                    continue;
-                }
+            if last.is_some_and(|(r, e)| r == rule_idx && start < e) {
+                continue;
             }
             let rule = &self.rules[rule_idx];
             if !self.context_allows(rule, text, start, end) {
@@ -211,10 +209,8 @@ impl Linter {
                 if m.is_empty() {
                     continue;
                 }
-                if let Some(v) = rule.validator {
-                    if !v.accepts(m.as_str()) {
-                        continue;
-                    }
+                if rule.validator.is_some_and(|v| !v.accepts(m.as_str())) {
+                    continue;
                 }
                 if !self.context_allows(rule, text, m.start(), m.end()) {
                     continue;
@@ -255,7 +251,10 @@ impl Linter {
                     });
                     out.push(d);
                 }
-                for r in m.invalid {
+                // Invalid characters inside the overflow go when it is cut; reporting them
+                // too would give one rule overlapping spans.
+                let cut = m.overflow_start.unwrap_or(usize::MAX);
+                for r in m.invalid.into_iter().filter(|r| r.end <= cut) {
                     let c = text[r.clone()].chars().next().map_or(0, u32::from);
                     let mut d = self.diagnostic(rule, text, r.start, r.end, vec![String::new()]);
                     d.message = format!(
@@ -613,13 +612,11 @@ fn check_setting(
                 ));
             }
         }
-        ("length/limit", "max-length") => {
-            if value.as_integer().is_none_or(|n| n < 0) {
-                return Err(
-                    "`max-length` must be a whole number (0 means the platform's own limit)"
-                        .to_string(),
-                );
-            }
+        ("length/limit", "max-length") if value.as_integer().is_none_or(|n| n < 0) => {
+            return Err(
+                "`max-length` must be a whole number (0 means the platform's own limit)"
+                    .to_string(),
+            );
         }
         _ => {}
     }

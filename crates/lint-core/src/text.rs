@@ -50,8 +50,14 @@ impl<'a> Folded<'a> {
             fold_char(c, &mut folded);
             let added = folded.len() - before;
             if map.is_none() && added != c.len_utf8() {
-                // First char whose folded form changes length: from here on keep a map.
-                map = Some((0..before).map(|b| b as u32).collect());
+                // First char whose folded form changes length: from here on keep a map. Up
+                // to here bytes line up, so each byte maps to the start of its own char.
+                map = Some(
+                    original[..i]
+                        .char_indices()
+                        .flat_map(|(j, c)| std::iter::repeat_n(j as u32, c.len_utf8()))
+                        .collect(),
+                );
             }
             if let Some(m) = map.as_mut() {
                 m.extend(std::iter::repeat_n(i as u32, added));
@@ -104,21 +110,13 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
         return false;
     };
-    if is_word_char(first) {
-        if let Some(prev) = text[..start].chars().next_back() {
-            if is_word_char(prev) || prev == '@' || prev == '#' {
-                return false;
-            }
-        }
-    }
-    if is_word_char(last) {
-        if let Some(next) = text[end..].chars().next() {
-            if is_word_char(next) {
-                return false;
-            }
-        }
-    }
-    true
+    let glued_before = is_word_char(first)
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| is_word_char(p) || p == '@' || p == '#');
+    let glued_after = is_word_char(last) && text[end..].chars().next().is_some_and(is_word_char);
+    !glued_before && !glued_after
 }
 
 /// The byte range covering up to `n` words before `start` and `n` words after `end`

@@ -1,0 +1,451 @@
+//! Behaviour of the engine and the rule format, through the public API.
+
+use postlint_core::{Category, ConfigError, Diagnostic, Linter, Platform, RuleKind, Severity};
+
+fn house(toml: &str) -> Linter {
+    match Linter::builder().house_rules("postlint.toml", toml).build() {
+        Ok(l) => l,
+        Err(e) => panic!("house rules should build: {e}"),
+    }
+}
+
+fn house_err(toml: &str) -> ConfigError {
+    match Linter::builder().house_rules("postlint.toml", toml).build() {
+        Ok(_) => panic!("house rules should be rejected:\n{toml}"),
+        Err(e) => e,
+    }
+}
+
+/// (rule, flagged text) for every finding.
+fn found<'a>(linter: &Linter, text: &'a str) -> Vec<(String, &'a str)> {
+    linter
+        .check(text)
+        .into_iter()
+        .map(|d| (d.rule.clone(), &text[d.span.range()]))
+        .collect()
+}
+
+fn flagged<'a>(linter: &Linter, rule: &str, text: &'a str) -> Vec<&'a str> {
+    found(linter, text)
+        .into_iter()
+        .filter(|(r, _)| r == rule)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+const BANNED: &str = r#"
+[[rule]]
+id = "tone/house-banned"
+type = "terms"
+severity = "warning"
+summary = "Phrases our team agreed not to use"
+message = "we agreed not to say “{match}”"
+
+[rule.terms]
+"Zoë" = ""
+"ann" = ""
+"going" = "leaving"
+"going forward" = "from now on"
+"#;
+
+#[test]
+fn linter_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Linter>();
+}
+
+#[test]
+fn default_rules_carry_complete_metadata() {
+    let linter = Linter::new().expect("default rules build");
+    let mut ids = Vec::new();
+    for rule in linter.rules() {
+        let (cat, name) = rule.id.split_once('/').expect("id is category/name");
+        assert_eq!(Category::from_name(cat), Some(rule.category), "{}", rule.id);
+        assert!(!name.is_empty());
+        assert!(!rule.summary.is_empty(), "{} has a summary", rule.id);
+        assert!(
+            rule.explanation.len() > 120,
+            "{} has a real explanation paragraph",
+            rule.id
+        );
+        assert!(
+            rule.examples.iter().any(|e| !e.expect.is_empty()),
+            "{} has a bad example",
+            rule.id
+        );
+        assert!(
+            rule.examples.iter().any(|e| e.expect.is_empty()),
+            "{} has a good example",
+            rule.id
+        );
+        assert!(rule.source.starts_with("rules/"));
+        ids.push(rule.id.clone());
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "rules are listed sorted, ids unique");
+    assert!(ids.contains(&"length/limit".to_string()));
+    assert!(ids.contains(&"jargon/managerial".to_string()));
+}
+
+#[test]
+fn every_rule_example_holds() {
+    let linter = Linter::new().expect("default rules build");
+    let failures = linter.check_examples();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn managerial_jargon_list_is_real() {
+    let linter = Linter::new().unwrap();
+    let text = "Going forward we will touch base, leverage synergies and circle back on \
+                deliverables, a real paradigm shift in our direction of travel.";
+    assert_eq!(
+        flagged(&linter, "jargon/managerial", text),
+        [
+            "Going forward",
+            "touch base",
+            "leverage",
+            "synergies",
+            "circle back",
+            "deliverables",
+            "paradigm shift",
+            "direction of travel"
+        ]
+    );
+}
+
+#[test]
+fn suggestions_keep_capitalisation() {
+    let linter = Linter::new().unwrap();
+    let d = &linter.check("Utilise the learnings.")[0];
+    assert_eq!(d.rule, "jargon/managerial");
+    assert_eq!(d.suggestions, ["Use"]);
+}
+
+#[test]
+fn terms_match_case_insensitively_across_unicode() {
+    let linter = house(BANNED);
+    assert_eq!(
+        flagged(&linter, "tone/house-banned", "Visited ZOË today"),
+        ["ZOË"]
+    );
+    assert_eq!(flagged(&linter, "tone/house-banned", "zoë’s mum"), ["zoë"]);
+}
+
+#[test]
+fn terms_match_whole_words_only() {
+    let linter = house(BANNED);
+    assert!(
+        flagged(
+            &linter,
+            "tone/house-banned",
+            "Annual review, Joanna, #ann @ann"
+        )
+        .is_empty()
+    );
+    assert_eq!(flagged(&linter, "tone/house-banned", "Ann, again"), ["Ann"]);
+}
+
+#[test]
+fn longest_phrase_wins_within_a_rule() {
+    let linter = house(BANNED);
+    assert_eq!(
+        flagged(&linter, "tone/house-banned", "Going forward, I am going."),
+        ["Going forward", "going"]
+    );
+    // Line breaks inside a phrase still match.
+    assert_eq!(
+        flagged(&linter, "tone/house-banned", "going\nforward"),
+        ["going\nforward"]
+    );
+}
+
+#[test]
+fn spans_are_byte_ranges_on_multibyte_text() {
+    let linter = Linter::new().unwrap();
+    let text = "Ça va 🙂 — on va «touch base» demain\r\nleverage";
+    let ds = linter.check(text);
+    let spans: Vec<&str> = ds.iter().map(|d| &text[d.span.range()]).collect();
+    assert_eq!(spans, ["touch base", "leverage"]);
+    for d in &ds {
+        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+    }
+    assert_eq!(ds[0].span.start, text.find("touch").unwrap());
+}
+
+#[test]
+fn diagnostics_are_sorted_by_position_then_rule() {
+    let linter = house(BANNED);
+    let ds = linter.check("going forward, leverage. Going forward!");
+    let keys: Vec<(usize, usize, &str)> = ds
+        .iter()
+        .map(|d| (d.span.start, d.span.end, d.rule.as_str()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    // Both rules report the same phrase, in id order.
+    assert_eq!(keys[0].2, "jargon/managerial");
+    assert_eq!(keys[1].2, "tone/house-banned");
+}
+
+#[test]
+fn allow_list_silences_whole_phrases_only() {
+    let linter = house(
+        r#"
+allow = ["Eileen Munro", "touch base"]
+
+[[rule]]
+id = "confidentiality/known-names"
+type = "terms"
+severity = "error"
+summary = "Names from our caseload"
+message = "“{match}” is on the caseload list; remove the name"
+[rule.terms]
+"Munro" = ""
+"Munroe" = ""
+"#,
+    );
+    let text = "Eileen Munro's review still matters. Met Munroe today. Let's touch base.";
+    assert_eq!(
+        found(&linter, text),
+        [("confidentiality/known-names".to_string(), "Munroe")]
+    );
+    // "Munro" on its own is not the allowed phrase.
+    assert_eq!(
+        flagged(&linter, "confidentiality/known-names", "Saw Munro today"),
+        ["Munro"]
+    );
+}
+
+#[test]
+fn severity_can_be_changed_or_switched_off() {
+    let linter = house(
+        r#"
+[severity]
+"jargon/managerial" = "error"
+"length/limit" = "off"
+"#,
+    );
+    let ds = linter.check("touch base");
+    assert_eq!(ds[0].severity, Severity::Error);
+    let rule = linter.rule("length/limit").unwrap();
+    assert_eq!(rule.severity, None);
+    assert_eq!(rule.default_severity, Severity::Error);
+
+    let off = house("[severity]\n\"jargon/managerial\" = \"off\"\n");
+    assert!(off.check("touch base").is_empty());
+}
+
+#[test]
+fn pattern_rules_use_validators_and_context() {
+    let linter = house(
+        r#"
+[[rule]]
+id = "confidentiality/nhs-test"
+type = "pattern"
+severity = "error"
+summary = "NHS numbers"
+message = "“{match}” looks like an NHS number"
+pattern = '\b\d{3}[ -]?\d{3}[ -]?\d{4}\b'
+validate = "nhs-check-digit"
+
+[[rule]]
+id = "confidentiality/case-ref"
+type = "pattern"
+severity = "warning"
+summary = "Our case references"
+message = "“{match}” looks like a case reference; remove it"
+pattern = '\b[A-Z]{2}\d{6}\b'
+context = { any = ["case", "ref"], none = ["invoice"], window = 3 }
+"#,
+    );
+    assert_eq!(
+        flagged(
+            &linter,
+            "confidentiality/nhs-test",
+            "NHS no 943 476 5919 and 943 476 5918"
+        ),
+        ["943 476 5919"]
+    );
+    assert_eq!(
+        flagged(
+            &linter,
+            "confidentiality/case-ref",
+            "Case ref AB123456 today"
+        ),
+        ["AB123456"]
+    );
+    assert!(
+        flagged(
+            &linter,
+            "confidentiality/case-ref",
+            "Order AB123456 arrived"
+        )
+        .is_empty()
+    );
+    assert!(flagged(&linter, "confidentiality/case-ref", "case invoice AB123456").is_empty());
+    // The cue must be within 3 words.
+    assert!(
+        flagged(
+            &linter,
+            "confidentiality/case-ref",
+            "case one two three four AB123456"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn length_uses_the_platform_and_limit_overrides() {
+    let text = "x".repeat(291);
+    let x = Linter::new().unwrap();
+    let d: Vec<Diagnostic> = x
+        .check(&text)
+        .into_iter()
+        .filter(|d| d.rule == "length/limit")
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].span.range(), 280..291);
+    assert!(d[0].message.starts_with("291/280"), "{}", d[0].message);
+    assert_eq!(
+        serde_json::to_value(&d[0].data).unwrap(),
+        serde_json::json!({"length": 291, "limit": 280})
+    );
+
+    let bluesky = Linter::builder()
+        .platform(Platform::Bluesky)
+        .build()
+        .unwrap();
+    assert!(
+        bluesky
+            .check(&text)
+            .iter()
+            .all(|d| d.rule != "length/limit")
+    );
+
+    let short = Linter::builder().max_length(10).build().unwrap();
+    let d = &short.check("touch base today")[1];
+    assert_eq!(d.rule, "length/limit");
+    assert_eq!(d.span.range(), 10..16);
+
+    let from_file =
+        house("[settings.\"length/limit\"]\nplatform = \"mastodon\"\nmax-length = 12\n");
+    let d = from_file.check("Hello Mastodon friends");
+    assert_eq!(
+        d[0].data,
+        Some(postlint_core::Data::Length {
+            length: 22,
+            limit: 12
+        })
+    );
+}
+
+#[test]
+fn trailing_newline_of_a_file_is_not_counted() {
+    let linter = Linter::builder().max_length(5).build().unwrap();
+    assert!(linter.check("hello\n").is_empty());
+    assert!(linter.check("hello\r\n").is_empty());
+}
+
+fn assert_error_at(e: &ConfigError, line: usize, needle: &str) {
+    assert_eq!(e.file, "postlint.toml");
+    let (l, _) = e
+        .line_col()
+        .unwrap_or_else(|| panic!("error has a position: {e}"));
+    assert_eq!(l, line, "line of: {e}");
+    assert!(
+        e.to_string().contains(needle),
+        "error `{e}` should mention `{needle}`"
+    );
+}
+
+#[test]
+fn unknown_top_level_key_is_an_error_with_line() {
+    let e = house_err("allow = [\"BASW\"]\nalow = [\"x\"]\n");
+    assert_error_at(&e, 2, "unknown field `alow`");
+}
+
+#[test]
+fn unknown_rule_key_and_wrong_type_are_errors() {
+    let e = house_err(
+        "[[rule]]\nid = \"jargon/x\"\ntype = \"terms\"\nseverity = \"warning\"\nsumary = \"s\"\n",
+    );
+    assert_error_at(&e, 5, "sumary");
+    let e = house_err("allow = \"BASW\"\n");
+    assert_error_at(&e, 1, "invalid type");
+}
+
+#[test]
+fn unknown_rule_ids_are_errors_with_a_suggestion() {
+    let e = house_err("[severity]\n\"jargon/managerail\" = \"off\"\n");
+    assert_error_at(&e, 2, "unknown rule id `jargon/managerail`");
+    assert!(e.help.as_deref().unwrap().contains("jargon/managerial"));
+    let e = house_err("[settings.\"lenght/limit\"]\nplatform = \"x\"\n");
+    assert_error_at(&e, 1, "unknown rule id");
+}
+
+#[test]
+fn bad_values_are_errors() {
+    let e = house_err("[severity]\n\"jargon/managerial\" = \"loud\"\n");
+    assert_error_at(&e, 2, "unknown severity `loud`");
+    let e = house_err("[settings.\"length/limit\"]\nplatform = \"myspace\"\n");
+    assert_error_at(&e, 1, "unknown platform `myspace`");
+    let e = house_err("[settings.\"length/limit\"]\nmax-length = \"long\"\n");
+    assert_error_at(&e, 1, "must be an integer");
+    let e = house_err("[settings.\"length/limit\"]\nlimit = 3\n");
+    assert_error_at(&e, 1, "unknown setting `limit`");
+    let e = house_err("[settings.\"jargon/managerial\"]\nx = 1\n");
+    assert_error_at(&e, 1, "has no settings");
+}
+
+#[test]
+fn bad_rules_are_errors() {
+    let base =
+        "[[rule]]\ntype = \"pattern\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\n";
+    let e = house_err(&format!(
+        "{base}id = \"confidentiality/x\"\npattern = 'a(b'\n"
+    ));
+    assert_error_at(&e, 7, "invalid pattern in rule `confidentiality/x`");
+    let e = house_err(&format!("{base}id = \"house/x\"\npattern = 'a'\n"));
+    assert_error_at(&e, 6, "unknown category `house`");
+    let e = house_err(&format!(
+        "{base}id = \"jargon/managerial\"\npattern = 'a'\n"
+    ));
+    assert_error_at(&e, 6, "duplicate rule id");
+    let e = house_err(&format!(
+        "{base}id = \"jargon/x\"\npattern = 'a'\nvalidate = \"luhnn\"\n"
+    ));
+    assert_error_at(&e, 8, "unknown validator");
+    let e = house_err(&format!("{base}id = \"jargon/x\"\n"));
+    assert_error_at(&e, 6, "needs a `pattern`");
+    let e = house_err(
+        "[[rule]]\nid = \"length/mine\"\ntype = \"detector\"\nseverity = \"error\"\nsummary = \"s\"\n",
+    );
+    assert_error_at(&e, 3, "cannot be defined in house rules");
+}
+
+#[test]
+fn oversized_house_regex_is_an_error_naming_the_rule() {
+    let e = house_err(
+        "[[rule]]\nid = \"jargon/huge\"\ntype = \"pattern\"\nseverity = \"info\"\nsummary = \"s\"\n\
+         message = \"m\"\npattern = '(\\w{1,100}){1,100}'\n",
+    );
+    assert_error_at(&e, 7, "jargon/huge");
+    assert!(e.message.contains("more than"), "{e}");
+}
+
+#[test]
+fn rule_kinds_are_reported() {
+    let linter = Linter::new().unwrap();
+    assert_eq!(
+        linter.rule("length/limit").unwrap().kind,
+        RuleKind::Detector
+    );
+    assert_eq!(
+        linter.rule("jargon/managerial").unwrap().kind,
+        RuleKind::Terms
+    );
+}

@@ -52,7 +52,15 @@ pub fn human(out: &mut dyn WriteColor, name: &str, text: &str, d: &Diagnostic) -
     let report = Report::new(severity)
         .with_code(d.rule.as_str())
         .with_message(d.message.as_str())
-        .with_labels(vec![Label::primary((), d.span.range()).with_message(label)])
+        .with_labels(
+            std::iter::once(Label::primary((), d.span.range()).with_message(label))
+                .chain(
+                    d.labels
+                        .iter()
+                        .map(|l| Label::secondary((), l.span.range()).with_message(&l.message)),
+                )
+                .collect(),
+        )
         .with_notes(notes);
     term::emit_to_write_style(out, &Config::default(), &file, &report).map_err(to_io)
 }
@@ -104,6 +112,21 @@ pub struct JsonFinding<'a> {
     pub suggestions: &'a [String],
     /// Rule-specific data; `{}` when there is none.
     pub data: serde_json::Value,
+    /// Secondary spans that make up the finding (the parts of an identifying combination).
+    pub labels: Vec<JsonLabel<'a>>,
+}
+
+/// A secondary span in the JSON contract.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel<'a> {
+    /// UTF-8 byte offsets into the file, end exclusive.
+    pub span: postlint_core::Span,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What this part is.
+    pub message: &'a str,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -126,6 +149,19 @@ impl<'a> JsonFinding<'a> {
             column,
             suggestions: &d.suggestions,
             data,
+            labels: d
+                .labels
+                .iter()
+                .map(|l| {
+                    let (line, column) = line_col(text, l.span.start);
+                    JsonLabel {
+                        span: l.span,
+                        line,
+                        column,
+                        message: &l.message,
+                    }
+                })
+                .collect(),
         }
     }
 }

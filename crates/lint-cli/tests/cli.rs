@@ -161,6 +161,7 @@ fn json_contract_shape() {
             "category",
             "column",
             "data",
+            "labels",
             "line",
             "message",
             "path",
@@ -181,6 +182,7 @@ fn json_contract_shape() {
         serde_json::json!(["From now on", "In future"])
     );
     assert_eq!(f["data"], serde_json::json!({}));
+    assert_eq!(f["labels"], serde_json::json!([]));
 }
 
 #[test]
@@ -422,6 +424,15 @@ fn usage_errors_exit_two() {
     );
 }
 
+/// The whitespace-separated fields of the `postlint rules` line for `id`.
+fn row<'a>(out: &'a str, id: &str) -> Vec<&'a str> {
+    out.lines()
+        .find(|l| l.starts_with(&format!("{id} ")))
+        .unwrap_or_else(|| panic!("no row for {id}:\n{out}"))
+        .split_whitespace()
+        .collect()
+}
+
 #[test]
 fn rules_lists_every_rule() {
     let o = postlint(&["rules"]);
@@ -431,18 +442,33 @@ fn rules_lists_every_rule() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(ids, ["jargon/managerial", "length/limit"]);
-    assert!(
-        out.contains("jargon/managerial  jargon           warning  Managerial"),
-        "{out}"
+    // Every rule defined in rules/*.toml, sorted.
+    let mut expected = Vec::new();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                if let Some(id) = line.strip_prefix("id = \"") {
+                    expected.push(id.trim_end_matches('"').to_string());
+                }
+            }
+        }
+    }
+    expected.sort();
+    assert!(expected.len() >= 10, "{expected:?}");
+    assert_eq!(ids, expected);
+    assert_eq!(
+        row(&out, "jargon/managerial")[..4],
+        ["jargon/managerial", "jargon", "warning", "Managerial"]
     );
 
     let o = postlint(&["rules", "--config", "tests/config/house.toml"]);
     let out = stdout(&o);
     assert!(out.contains("confidentiality/lbx-case-ref"), "{out}");
-    assert!(
-        out.contains("jargon/managerial             jargon           error"),
-        "{out}"
+    assert_eq!(
+        row(&out, "jargon/managerial")[..3],
+        ["jargon/managerial", "jargon", "error"]
     );
 }
 

@@ -4,4 +4,8 @@
 pub const FILES: &[(&str, &str)] = &[
     ("length.toml", include_str!("../../../rules/length.toml")),
     ("jargon.toml", include_str!("../../../rules/jargon.toml")),
+    (
+        "confidentiality.toml",
+        include_str!("../../../rules/confidentiality.toml"),
+    ),
 ];

@@ -151,6 +151,9 @@ pub(crate) struct RawFile {
     /// Phrases never reported by any rule (public figures, organisations).
     #[serde(default)]
     pub allow: Vec<Spanned<String>>,
+    /// Names that must always be reported (e.g. from a caseload list that stays local).
+    #[serde(default)]
+    pub known_names: Vec<Spanned<String>>,
     /// Rule id → `error` | `warning` | `info` | `off`.
     #[serde(default)]
     pub severity: SpannedMap<Spanned<String>>,

@@ -148,6 +148,15 @@ pub enum Data {
     },
 }
 
+/// A secondary span of a finding, with what it is (the parts of an identifying combination).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    /// The text this label is about.
+    pub span: Span,
+    /// What this part is.
+    pub message: String,
+}
+
 /// One finding in a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -166,4 +175,7 @@ pub struct Diagnostic {
     /// Rule-specific structured data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Data>,
+    /// Secondary spans that together make the finding, each with a note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Label>,
 }

@@ -14,8 +14,9 @@ use toml::Spanned;
 
 use crate::builtin;
 use crate::config::{ConfigError, RawFile, RawRule, SourceFile, parse_file};
-use crate::diagnostic::{Category, Data, Diagnostic, Severity, Span};
-use crate::length::{Platform, measure};
+use crate::detect::{self, BuildContext, Detector, Finding, Hit, Input, Registry};
+use crate::diagnostic::{Category, Diagnostic, Label, Severity, Span};
+use crate::length::Platform;
 use crate::rule::{Example, RuleInfo, RuleKind};
 use crate::text::{self, Folded};
 use crate::validate::{self, Validator};
@@ -23,8 +24,7 @@ use crate::validate::{self, Validator};
 /// Compiled-size limit for one rule's regex; keeps a team's pattern from eating memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
-/// Built-in detectors: rule ids implemented in code and configured from TOML.
-pub const DETECTOR_IDS: &[&str] = &["length/limit"];
+pub use crate::detect::DETECTOR_IDS;
 
 /// A configured linter. Build it once ([`Linter::new`] or [`Linter::builder`]) and call
 /// [`Linter::check`] for each draft; it is `Send + Sync`, so threads can share it.
@@ -33,7 +33,8 @@ pub struct Linter {
     rules: Vec<Rule>,
     phrases: Option<PhraseMatcher>,
     patterns: Option<PatternMatcher>,
-    detectors: Vec<(usize, Detector)>,
+    /// (rule index, detector), in rule order.
+    detectors: Vec<(usize, Box<dyn Detector>)>,
 }
 
 /// Builds a [`Linter`] from the default rules plus house rules and front-end overrides.
@@ -60,12 +61,30 @@ struct Context {
     window: usize,
 }
 
+/// What a phrase match means.
 #[derive(Debug)]
 enum Target {
     Allow,
     Term {
         rule: usize,
         suggestions: Arc<[String]>,
+    },
+    /// A phrase registered by detector number `det`.
+    Detector {
+        det: usize,
+        kind: u16,
+    },
+}
+
+/// Whose a regex is.
+#[derive(Debug, Clone, Copy)]
+enum PatternTarget {
+    Rule(usize),
+    /// Detector number `det`; `group` is the index of the capture group named `m`, if any.
+    Detector {
+        det: usize,
+        kind: u16,
+        group: Option<usize>,
     },
 }
 
@@ -79,13 +98,13 @@ struct PhraseMatcher {
 #[derive(Debug)]
 struct PatternMatcher {
     set: RegexSet,
-    regexes: Vec<Regex>,
-    rule_of: Vec<usize>,
+    regexes: Vec<(Regex, PatternTarget)>,
 }
 
-#[derive(Debug)]
-enum Detector {
-    Length { platform: Platform, limit: usize },
+/// Hits for the detectors, gathered during the shared scans.
+struct DetectorHits {
+    phrases: Vec<Vec<Hit>>,
+    patterns: Vec<Vec<Hit>>,
 }
 
 impl Linter {
@@ -113,17 +132,39 @@ impl Linter {
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut allowed: Vec<Span> = Vec::new();
+        let mut hits = DetectorHits {
+            phrases: vec![Vec::new(); self.detectors.len()],
+            patterns: vec![Vec::new(); self.detectors.len()],
+        };
         if let Some(phrases) = &self.phrases {
-            self.check_phrases(phrases, text, &mut out, &mut allowed);
+            self.check_phrases(phrases, text, &mut out, &mut allowed, &mut hits);
         }
         if let Some(patterns) = &self.patterns {
-            self.check_patterns(patterns, text, &mut out);
+            self.check_patterns(patterns, text, &mut out, &mut hits);
+        }
+        let mut findings = Vec::new();
+        for (det, (rule, detector)) in self.detectors.iter().enumerate() {
+            hits.phrases[det].sort_by_key(|h| (h.start, h.end));
+            hits.patterns[det].sort_by_key(|h| (h.start, h.end));
+            let input = Input {
+                text,
+                phrases: &hits.phrases[det],
+                patterns: &hits.patterns[det],
+            };
+            detector.check(&input, &mut findings);
+            let honours_allow = detector.honours_allow_list();
+            for f in findings.drain(..) {
+                let span = Span::new(f.start, f.end);
+                if honours_allow && allowed.iter().any(|a| a.contains(span)) {
+                    continue;
+                }
+                out.push(self.detector_diagnostic(*rule, f));
+            }
         }
         if !allowed.is_empty() {
-            out.retain(|d| !allowed.iter().any(|a| a.contains(d.span)));
-        }
-        for (rule, detector) in &self.detectors {
-            self.run_detector(*rule, detector, text, &mut out);
+            out.retain(|d| {
+                d.category == Category::Length || !allowed.iter().any(|a| a.contains(d.span))
+            });
         }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
@@ -161,6 +202,7 @@ impl Linter {
         text: &str,
         out: &mut Vec<Diagnostic>,
         allowed: &mut Vec<Span>,
+        hits: &mut DetectorHits,
     ) {
         let folded = Folded::new(text);
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
@@ -173,6 +215,11 @@ impl Linter {
             for target in &phrases.targets[m.pattern().as_usize()] {
                 match target {
                     Target::Allow => allowed.push(Span::new(start, end)),
+                    Target::Detector { det, kind } => hits.phrases[*det].push(Hit {
+                        kind: *kind,
+                        start,
+                        end,
+                    }),
                     Target::Term { rule, suggestions } => {
                         found.push((*rule, start, end, suggestions));
                     }
@@ -201,69 +248,70 @@ impl Linter {
         }
     }
 
-    fn check_patterns(&self, patterns: &PatternMatcher, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check_patterns(
+        &self,
+        patterns: &PatternMatcher,
+        text: &str,
+        out: &mut Vec<Diagnostic>,
+        hits: &mut DetectorHits,
+    ) {
         for i in patterns.set.matches(text).iter() {
-            let rule_idx = patterns.rule_of[i];
-            let rule = &self.rules[rule_idx];
-            for m in patterns.regexes[i].find_iter(text) {
-                if m.is_empty() {
-                    continue;
+            let (regex, target) = &patterns.regexes[i];
+            match *target {
+                PatternTarget::Rule(rule_idx) => {
+                    let rule = &self.rules[rule_idx];
+                    for m in regex.find_iter(text) {
+                        if m.is_empty()
+                            || rule.validator.is_some_and(|v| !v.accepts(m.as_str()))
+                            || !self.context_allows(rule, text, m.start(), m.end())
+                        {
+                            continue;
+                        }
+                        let suggestions = rule.suggest.clone();
+                        out.push(self.diagnostic(rule_idx, text, m.start(), m.end(), suggestions));
+                    }
                 }
-                if rule.validator.is_some_and(|v| !v.accepts(m.as_str())) {
-                    continue;
+                PatternTarget::Detector { det, kind, group } => {
+                    let found = &mut hits.patterns[det];
+                    match group {
+                        None => found.extend(regex.find_iter(text).map(|m| Hit {
+                            kind,
+                            start: m.start(),
+                            end: m.end(),
+                        })),
+                        Some(g) => found.extend(regex.captures_iter(text).filter_map(|c| {
+                            let m = c.get(g)?;
+                            Some(Hit {
+                                kind,
+                                start: m.start(),
+                                end: m.end(),
+                            })
+                        })),
+                    }
                 }
-                if !self.context_allows(rule, text, m.start(), m.end()) {
-                    continue;
-                }
-                let suggestions = rule.suggest.clone();
-                out.push(self.diagnostic(rule_idx, text, m.start(), m.end(), suggestions));
             }
         }
     }
 
-    fn run_detector(
-        &self,
-        rule: usize,
-        detector: &Detector,
-        text: &str,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        match *detector {
-            Detector::Length { platform, limit } => {
-                // A draft file ends with a newline the post will not have.
-                let body = text.trim_end_matches(['\n', '\r']);
-                let m = measure(body, platform, limit);
-                if let Some(start) = m.overflow_start {
-                    let over = m.length.saturating_sub(m.limit);
-                    let message = format!(
-                        "{}/{} {} on {}: the post is {over} too long and will be refused; \
-                         cut the underlined text or shorten earlier",
-                        m.length,
-                        m.limit,
-                        platform.unit(),
-                        platform_display(platform),
-                    );
-                    let mut d = self.diagnostic(rule, text, start, body.len(), Vec::new());
-                    d.message = message;
-                    d.data = Some(Data::Length {
-                        length: m.length,
-                        limit: m.limit,
-                    });
-                    out.push(d);
-                }
-                // Invalid characters inside the overflow go when it is cut; reporting them
-                // too would give one rule overlapping spans.
-                let cut = m.overflow_start.unwrap_or(usize::MAX);
-                for r in m.invalid.into_iter().filter(|r| r.end <= cut) {
-                    let c = text[r.clone()].chars().next().map_or(0, u32::from);
-                    let mut d = self.diagnostic(rule, text, r.start, r.end, vec![String::new()]);
-                    d.message = format!(
-                        "{} refuses posts that contain the invisible character U+{c:04X}; delete it",
-                        platform_display(platform)
-                    );
-                    out.push(d);
-                }
-            }
+    fn detector_diagnostic(&self, rule_idx: usize, f: Finding) -> Diagnostic {
+        let rule = &self.rules[rule_idx];
+        let severity = rule.info.severity.unwrap_or(rule.info.default_severity);
+        Diagnostic {
+            rule: rule.info.id.clone(),
+            category: rule.info.category,
+            severity: f.confidence.severity(severity),
+            message: f.message,
+            span: Span::new(f.start, f.end),
+            suggestions: f.suggestions,
+            data: f.data,
+            labels: f
+                .parts
+                .into_iter()
+                .map(|p| Label {
+                    span: p.span,
+                    message: p.message,
+                })
+                .collect(),
         }
     }
 
@@ -295,17 +343,8 @@ impl Linter {
             span: Span::new(start, end),
             suggestions,
             data: None,
+            labels: Vec::new(),
         }
-    }
-}
-
-fn platform_display(p: Platform) -> &'static str {
-    match p {
-        Platform::X => "X",
-        Platform::Bluesky => "Bluesky",
-        Platform::Mastodon => "Mastodon",
-        Platform::Threads => "Threads",
-        Platform::Linkedin => "LinkedIn",
     }
 }
 
@@ -391,6 +430,7 @@ impl LinterBuilder {
 
         // Overrides, applied in file order so a later file wins.
         let mut allow: Vec<String> = Vec::new();
+        let mut known_names: Vec<String> = Vec::new();
         for (file, raw, _) in &files {
             for (id, value) in &raw.severity.0 {
                 let c = find_rule(&mut compiled, file, id)?;
@@ -434,6 +474,16 @@ impl LinterBuilder {
                     params.insert(key.clone(), value.clone());
                 }
             }
+            for name in &raw.known_names {
+                if name.get_ref().trim().is_empty() {
+                    return Err(ConfigError::new(
+                        file,
+                        Some(name.span()),
+                        "a known name cannot be empty",
+                    ));
+                }
+                known_names.push(name.get_ref().clone());
+            }
             for phrase in &raw.allow {
                 let folded = text::fold(phrase.get_ref().trim());
                 if folded.is_empty() {
@@ -465,10 +515,14 @@ impl LinterBuilder {
             intern(phrase, Target::Allow);
         }
 
+        let ctx = BuildContext {
+            platform: self.platform,
+            max_length: self.max_length,
+            known_names,
+        };
         let mut rules = Vec::with_capacity(compiled.len());
-        let mut regexes = Vec::new();
-        let mut rule_of = Vec::new();
-        let mut detectors = Vec::new();
+        let mut regexes: Vec<(Regex, PatternTarget)> = Vec::new();
+        let mut detectors: Vec<(usize, Box<dyn Detector>)> = Vec::new();
         for (i, c) in compiled.into_iter().enumerate() {
             if c.rule.info.is_enabled() {
                 match c.matcher {
@@ -483,15 +537,28 @@ impl LinterBuilder {
                             );
                         }
                     }
-                    Matcher::Pattern(regex) => {
-                        regexes.push(regex);
-                        rule_of.push(i);
-                    }
+                    Matcher::Pattern(regex) => regexes.push((regex, PatternTarget::Rule(i))),
                     Matcher::Detector(params) => {
-                        detectors.push((
-                            i,
-                            make_detector(&c.rule.info.id, &params, self.platform, self.max_length),
-                        ));
+                        let det = detectors.len();
+                        let mut registry = Registry::default();
+                        let detector = detect::build(&c.rule.info.id, &params, &ctx, &mut registry);
+                        for (phrase, kind) in registry.phrases {
+                            intern(phrase, Target::Detector { det, kind });
+                        }
+                        for (source, kind) in registry.patterns {
+                            let regex = RegexBuilder::new(&source)
+                                .size_limit(REGEX_SIZE_LIMIT * 8)
+                                .build()
+                                .map_err(|e| {
+                                    internal_error(format!(
+                                        "built-in detector `{}`: bad pattern {source:?}: {e}",
+                                        c.rule.info.id
+                                    ))
+                                })?;
+                            let group = regex.capture_names().position(|n| n == Some("m"));
+                            regexes.push((regex, PatternTarget::Detector { det, kind, group }));
+                        }
+                        detectors.push((i, detector));
                     }
                 }
             }
@@ -512,15 +579,11 @@ impl LinterBuilder {
         let patterns = if regexes.is_empty() {
             None
         } else {
-            let set = RegexSetBuilder::new(regexes.iter().map(Regex::as_str))
+            let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.as_str()))
                 .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len() + 1))
                 .build()
                 .map_err(|e| internal_error(format!("building the pattern set: {e}")))?;
-            Some(PatternMatcher {
-                set,
-                regexes,
-                rule_of,
-            })
+            Some(PatternMatcher { set, regexes })
         };
         Ok(Linter {
             rules,
@@ -601,26 +664,7 @@ fn check_setting(
             value.type_str()
         ));
     }
-    match (id, key) {
-        ("length/limit", "platform") => {
-            let name = value.as_str().unwrap_or_default();
-            if Platform::from_name(name).is_none() {
-                let names: Vec<&str> = Platform::ALL.iter().map(|p| p.name()).collect();
-                return Err(format!(
-                    "unknown platform `{name}`; use one of: {}",
-                    names.join(", ")
-                ));
-            }
-        }
-        ("length/limit", "max-length") if value.as_integer().is_none_or(|n| n < 0) => {
-            return Err(
-                "`max-length` must be a whole number (0 means the platform's own limit)"
-                    .to_string(),
-            );
-        }
-        _ => {}
-    }
-    Ok(())
+    detect::check_param(id, key, value)
 }
 
 fn article(type_str: &str) -> &'static str {
@@ -629,32 +673,6 @@ fn article(type_str: &str) -> &'static str {
     } else {
         "a"
     }
-}
-
-fn make_detector(
-    id: &str,
-    params: &toml::Table,
-    platform: Option<Platform>,
-    max_length: Option<usize>,
-) -> Detector {
-    debug_assert_eq!(id, "length/limit");
-    let platform = platform
-        .or_else(|| {
-            params
-                .get("platform")?
-                .as_str()
-                .and_then(Platform::from_name)
-        })
-        .unwrap_or(Platform::X);
-    let from_file = params
-        .get("max-length")
-        .and_then(toml::Value::as_integer)
-        .and_then(|n| usize::try_from(n).ok())
-        .filter(|&n| n > 0);
-    let limit = max_length
-        .or(from_file)
-        .unwrap_or_else(|| platform.default_limit());
-    Detector::Length { platform, limit }
 }
 
 /// Validates one `[[rule]]` and turns it into a rule plus what it matches with.

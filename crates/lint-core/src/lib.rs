@@ -18,6 +18,7 @@
 
 mod builtin;
 pub mod config;
+mod detect;
 pub mod diagnostic;
 pub mod engine;
 pub mod length;
@@ -26,7 +27,7 @@ pub mod text;
 pub mod validate;
 
 pub use config::ConfigError;
-pub use diagnostic::{Category, Data, Diagnostic, Severity, Span};
+pub use diagnostic::{Category, Data, Diagnostic, Label, Severity, Span};
 pub use engine::{Linter, LinterBuilder};
 pub use length::{Measure, Platform};
 pub use rule::{Example, RuleInfo, RuleKind};

@@ -25,7 +25,9 @@ pub fn fold_char(c: char, out: &mut String) {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        fold_char(c, &mut out);
+        if !(c.is_whitespace() && out.ends_with(' ')) {
+            fold_char(c, &mut out);
+        }
     }
     out
 }
@@ -47,7 +49,11 @@ impl<'a> Folded<'a> {
         let mut map: Option<Vec<u32>> = None;
         for (i, c) in original.char_indices() {
             let before = folded.len();
-            fold_char(c, &mut folded);
+            // A run of white space folds to one space, so phrases match across line breaks
+            // and double spaces.
+            if !(c.is_whitespace() && folded.ends_with(' ')) {
+                fold_char(c, &mut folded);
+            }
             let added = folded.len() - before;
             if map.is_none() && added != c.len_utf8() {
                 // First char whose folded form changes length: from here on keep a map. Up
@@ -241,6 +247,15 @@ mod tests {
         assert_eq!(&t[lo..hi], " two three MATCH four five ");
         let (lo, hi) = word_window(t, m, m + 5, 0);
         assert_eq!(&t[lo..hi], " MATCH ");
+    }
+
+    #[test]
+    fn white_space_runs_fold_to_one_space() {
+        let text = "touch \r\n  base";
+        let f = Folded::new(text);
+        assert_eq!(f.as_str(), "touch base");
+        assert_eq!(f.original_range(0, 10), (0, text.len()));
+        assert_eq!(fold(" a \t b "), " a b ");
     }
 
     #[test]

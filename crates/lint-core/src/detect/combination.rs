@@ -1,0 +1,240 @@
+//! `confidentiality/identifying-combination`: jigsaw identification. No single detail names
+//! anyone, but an age, a place and what happened, in one post, can point to one family.
+
+use super::gazetteer::{PLACE_WORDS, PLACES, words};
+use super::names::AGE_PATTERN;
+use super::{Confidence, Detector, Finding, Input, Part, Registry};
+use crate::diagnostic::Span;
+use crate::text;
+
+/// Phrase kind: a sensitive circumstance.
+const CIRCUMSTANCE: u16 = 0;
+/// Phrase kind: a word for one person ("a mum", "she"), which makes a place and a
+/// circumstance about someone rather than about a population.
+const PERSON: u16 = 1;
+/// Pattern kinds.
+const AGE: u16 = 0;
+const INSTITUTION: u16 = 1;
+/// Street addresses and postcodes are the most specific places of all.
+const ADDRESS: u16 = 2;
+
+/// Words for one person; see [`PERSON`].
+const ONE_PERSON: &[&str] = &[
+    "a mum",
+    "a dad",
+    "a mother",
+    "a father",
+    "a girl",
+    "a boy",
+    "a child",
+    "a baby",
+    "a young person",
+    "a young man",
+    "a young woman",
+    "a man",
+    "a woman",
+    "a teenager",
+    "a teen",
+    "a lad",
+    "a pupil",
+    "a patient",
+    "a tenant",
+    "a gentleman",
+    "a lady",
+    "a family",
+    "the family",
+    "this family",
+    "my family",
+    "placement family",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "mum",
+    "dad",
+    "our client",
+    "my client",
+    "a care leaver",
+    "our care leaver",
+    "foster son",
+    "foster daughter",
+    "the tenant",
+    "a neighbour",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "around", "of", "on", "into", "outside",
+];
+
+#[derive(Debug)]
+pub(crate) struct Combination;
+
+impl Combination {
+    pub(crate) fn new(reg: &mut Registry, params: &toml::Table) -> Self {
+        if let Some(list) = params.get("circumstances").and_then(toml::Value::as_array) {
+            for c in list.iter().filter_map(toml::Value::as_str) {
+                reg.phrase(c, CIRCUMSTANCE);
+            }
+        }
+        for p in ONE_PERSON {
+            reg.phrase(p, PERSON);
+        }
+        reg.pattern(AGE_PATTERN, AGE);
+        // "care leaver, 19, lost everything", "17, ex-YOT": a bare age in apposition.
+        reg.pattern(r"(?m)(?:^[-•*]?\s*|[,:] )(?P<m>[1-9]\d),(?: |$)", AGE);
+        reg.pattern(&super::identifiers::street_pattern(), ADDRESS);
+        reg.pattern(
+            r"(?i)(?-u:\b)(?P<m>[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
+            ADDRESS,
+        );
+        // Schools, surgeries, wards and estates name a place as surely as a town does.
+        reg.pattern(
+            r"(?-u:\b)(?:(?:St\.? )?[A-Z][A-Za-z'’\-]+ (?:[A-Z][A-Za-z'’\-]+ )?(?:Primary|Academy|School|High School|Secondary|College|Infants|Juniors|Nursery|Surgery|Medical Centre|Health Centre|Hospital|Estate|Ward)|Ward \d{1,2})(?-u:\b)",
+            INSTITUTION,
+        );
+        Combination
+    }
+}
+
+impl Detector for Combination {
+    fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let text = input.text;
+        let ages: Vec<Span> = input
+            .patterns
+            .iter()
+            .filter(|h| h.kind == AGE)
+            .map(|h| Span::new(h.start, h.end))
+            .collect();
+        let circumstances: Vec<Span> = input
+            .phrases
+            .iter()
+            .filter(|h| h.kind == CIRCUMSTANCE)
+            .map(|h| Span::new(h.start, h.end))
+            .collect();
+        // Cheap exit: a combination needs two kinds, and places are the costly kind.
+        if ages.is_empty() && circumstances.is_empty() {
+            return;
+        }
+        let mut places: Vec<Span> = input
+            .patterns
+            .iter()
+            .filter(|h| h.kind == INSTITUTION || h.kind == ADDRESS)
+            .map(|h| Span::new(h.start, h.end))
+            .collect();
+        places.extend(gazetteer_places(text));
+        places.sort();
+        places.dedup_by(|b, a| b.start < a.end);
+
+        let kinds = [&ages, &places, &circumstances]
+            .iter()
+            .filter(|k| !k.is_empty())
+            .count();
+        if kinds < 2 {
+            return;
+        }
+        // Without an age, a place and a circumstance may describe a population ("children in
+        // care in Blackpool"); it identifies someone only when the post is about one person.
+        let about_one = !ages.is_empty()
+            || input.phrases.iter().any(|h| {
+                h.kind == PERSON
+                    && !circumstances
+                        .iter()
+                        .any(|c| c.start < h.end && h.start < c.end)
+            });
+        if !about_one {
+            return;
+        }
+        let mut parts: Vec<Part> = Vec::new();
+        let mut named = Vec::new();
+        for (spans, what) in [
+            (&ages, "age"),
+            (&places, "place"),
+            (&circumstances, "circumstance"),
+        ] {
+            for s in spans.iter() {
+                parts.push(Part {
+                    span: *s,
+                    message: what.to_string(),
+                });
+            }
+            if let Some(first) = spans.first() {
+                named.push(format!("“{}”", &text[first.range()]));
+            }
+        }
+        parts.sort_by_key(|p| p.span);
+        let start = parts.first().map_or(0, |p| p.span.start);
+        let end = parts.iter().map(|p| p.span.end).max().unwrap_or(start);
+        let (confidence, lead) = if kinds == 3 {
+            (Confidence::High, "Together")
+        } else {
+            (
+                Confidence::Medium,
+                "Together, and with anything else a reader knows",
+            )
+        };
+        let message = format!(
+            "{lead}, {} could identify someone (jigsaw identification); remove at least one, \
+             such as the place or the exact age",
+            join(&named)
+        );
+        let mut f = Finding::new(start, end, confidence, message);
+        f.parts = parts;
+        out.push(f);
+    }
+}
+
+fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// UK places named in the text: capitalised n-grams looked up in the gazetteer, longest
+/// first. Places that are also everyday words ("Reading") need a preposition before them.
+fn gazetteer_places(text: &str) -> Vec<Span> {
+    let ws = words(text);
+    let max = PLACES.max_words();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let first = &text[ws[i].start..ws[i].end];
+        let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+        let handle = text[..ws[i].start].ends_with(['@', '#']);
+        if !capitalised || handle {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let mut key = String::new();
+        for n in 0..max.min(ws.len() - i) {
+            let w = ws[i + n];
+            if n > 0 {
+                let gap = &text[ws[i + n - 1].end..w.start];
+                if gap != " " && gap != "-" {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&text::fold(&text[w.start..w.end]));
+            if PLACES.contains(&key) {
+                found = Some((n + 1, w.end));
+            }
+        }
+        if let Some((n, end)) = found {
+            let preposition = i > 0
+                && PREPOSITIONS
+                    .contains(&text::fold(&text[ws[i - 1].start..ws[i - 1].end]).as_str());
+            let everyday = n == 1 && PLACE_WORDS.contains(&text::fold(first));
+            if !everyday || preposition {
+                out.push(Span::new(ws[i].start, end));
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}

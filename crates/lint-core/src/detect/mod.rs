@@ -1,0 +1,200 @@
+//! Built-in detectors: rules implemented in code, declared (with their metadata and
+//! parameters) in `rules/*.toml` as `type = "detector"`.
+//!
+//! A detector does not scan the draft itself for what a shared matcher can find: when the
+//! linter is built it hands its phrases and regexes to the engine ([`Registry`]), which puts
+//! them into the one Aho-Corasick automaton and the one regex set with everything else. At
+//! check time the detector receives its hits ([`Input`]) and reasons about them.
+
+use std::fmt;
+
+use crate::diagnostic::{Severity, Span};
+use crate::length::Platform;
+
+pub(crate) mod combination;
+pub(crate) mod gazetteer;
+pub(crate) mod identifiers;
+pub(crate) mod length;
+pub(crate) mod names;
+
+/// Every built-in detector id.
+pub const DETECTOR_IDS: &[&str] = &[
+    "confidentiality/address",
+    "confidentiality/case-reference",
+    "confidentiality/date-of-birth",
+    "confidentiality/email",
+    "confidentiality/identifying-combination",
+    "confidentiality/nhs-number",
+    "confidentiality/ni-number",
+    "confidentiality/person-name",
+    "confidentiality/phone",
+    "confidentiality/postcode",
+    "length/limit",
+];
+
+/// How sure a detector is; mapped to a severity relative to the rule's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Confidence {
+    /// Worth a mention: two steps below the rule's severity.
+    Low,
+    /// Probable: one step below the rule's severity.
+    Medium,
+    /// Near certain: the rule's severity.
+    High,
+}
+
+impl Confidence {
+    /// The severity of a finding at this confidence for a rule set to `rule`.
+    pub(crate) fn severity(self, rule: Severity) -> Severity {
+        let steps = match self {
+            Confidence::High => 0,
+            Confidence::Medium => 1,
+            Confidence::Low => 2,
+        };
+        match (rule as u8).saturating_sub(steps) {
+            0 => Severity::Info,
+            1 => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// A phrase or regex hit handed to a detector. `kind` is the detector's own tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub kind: u16,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a detector sees of one draft.
+pub(crate) struct Input<'a> {
+    /// The draft.
+    pub text: &'a str,
+    /// Whole-word hits of the detector's phrases, sorted by start.
+    pub phrases: &'a [Hit],
+    /// Matches of the detector's regexes (the span of the group named `m` when the regex
+    /// has one), sorted by start.
+    pub patterns: &'a [Hit],
+}
+
+/// A secondary label on a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Part {
+    pub span: Span,
+    pub message: String,
+}
+
+/// What a detector reports; the engine turns it into a diagnostic.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub start: usize,
+    pub end: usize,
+    pub confidence: Confidence,
+    pub message: String,
+    pub suggestions: Vec<String>,
+    pub data: Option<crate::diagnostic::Data>,
+    pub parts: Vec<Part>,
+}
+
+impl Finding {
+    pub(crate) fn new(start: usize, end: usize, confidence: Confidence, message: String) -> Self {
+        Finding {
+            start,
+            end,
+            confidence,
+            message,
+            suggestions: Vec::new(),
+            data: None,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Phrases and regexes a detector asks the engine to match for it.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    /// Folded phrases, each with the detector's tag.
+    pub phrases: Vec<(String, u16)>,
+    /// Regex sources, each with the detector's tag.
+    pub patterns: Vec<(String, u16)>,
+}
+
+impl Registry {
+    pub(crate) fn phrase(&mut self, phrase: &str, kind: u16) {
+        let folded = crate::text::fold(phrase.trim());
+        if !folded.is_empty() {
+            self.phrases.push((folded, kind));
+        }
+    }
+
+    pub(crate) fn pattern(&mut self, regex: &str, kind: u16) {
+        self.patterns.push((regex.to_string(), kind));
+    }
+}
+
+/// A built-in detector.
+pub(crate) trait Detector: Send + Sync + fmt::Debug {
+    /// Checks one draft.
+    fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>);
+
+    /// Whether allow-listed phrases silence this detector's findings.
+    fn honours_allow_list(&self) -> bool {
+        true
+    }
+}
+
+/// What building a detector may depend on besides its own parameters.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct BuildContext {
+    pub platform: Option<Platform>,
+    pub max_length: Option<usize>,
+    /// House `known-names`: always reported by `confidentiality/person-name`.
+    pub known_names: Vec<String>,
+}
+
+/// Checks a value for one of a detector's parameters (its type is already checked).
+pub(crate) fn check_param(id: &str, key: &str, value: &toml::Value) -> Result<(), String> {
+    match (id, key) {
+        ("length/limit", _) => length::check_param(key, value),
+        _ => Ok(()),
+    }
+}
+
+/// Builds detector `id` from its merged parameters, registering what it matches with.
+pub(crate) fn build(
+    id: &str,
+    params: &toml::Table,
+    ctx: &BuildContext,
+    registry: &mut Registry,
+) -> Box<dyn Detector> {
+    use identifiers::*;
+    let strings = |key: &str| -> Vec<String> {
+        params
+            .get(key)
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    match id {
+        "confidentiality/address" => Box::new(Address::new(registry, strings("public"))),
+        "confidentiality/case-reference" => Box::new(CaseReference::new(registry)),
+        "confidentiality/date-of-birth" => Box::new(DateOfBirth::new(registry)),
+        "confidentiality/email" => Box::new(Email::new(registry)),
+        "confidentiality/identifying-combination" => {
+            Box::new(combination::Combination::new(registry, params))
+        }
+        "confidentiality/person-name" => {
+            Box::new(names::PersonName::new(registry, params, &ctx.known_names))
+        }
+        "confidentiality/nhs-number" => Box::new(NhsNumber::new(registry)),
+        "confidentiality/ni-number" => Box::new(NiNumber::new(registry)),
+        "confidentiality/phone" => Box::new(Phone::new(registry)),
+        "confidentiality/postcode" => Box::new(Postcode::new(registry)),
+        _ => Box::new(length::LengthLimit::new(params, ctx)),
+    }
+}

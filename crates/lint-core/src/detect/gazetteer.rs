@@ -3,13 +3,37 @@
 //! the draft is walked once, never once per name.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::text;
 
+/// The Fx hash (as in rustc): lookups of short, trusted-list keys dominate name detection,
+/// and SipHash's flood resistance buys nothing for a fixed embedded list.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
 /// A set of folded entries, plus the longest entry in words (for n-gram lookups).
 pub(crate) struct Gazetteer {
-    entries: HashSet<String>,
+    entries: FxHashSet<String>,
     max_words: usize,
 }
 

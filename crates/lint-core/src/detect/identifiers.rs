@@ -131,7 +131,7 @@ const NHS_CUES: &[&str] = &[
 
 impl NhsNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        reg.pattern(&format!(r"{B}(?P<m>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}}){B}"), 0);
+        reg.pattern(&format!(r"{B}(?:\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}}){B}"), 0);
         NhsNumber
     }
 }
@@ -178,7 +178,7 @@ impl NiNumber {
         // D F I Q U V never appear in the prefix; O never second.
         reg.pattern(
             &format!(
-                r"(?i){B}(?P<m>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-D]){B}"
+                r"(?i){B}(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-D]){B}"
             ),
             0,
         );
@@ -237,7 +237,7 @@ impl Postcode {
         // never use C I K M O V).
         reg.pattern(
             &format!(
-                r"(?i){B}(?P<m>(?:[A-Z]{{1,2}}[0-9][0-9A-Z]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{{2}}){B}"
+                r"(?i){B}(?:(?:[A-Z]{{1,2}}[0-9][0-9A-Z]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{{2}}){B}"
             ),
             0,
         );
@@ -292,7 +292,7 @@ impl Phone {
         // 07700 900123, 0161 496 0123, (0161) 496 0123, +44 (0)20 7946 0958 ...
         reg.pattern(
             &format!(
-                r"(?P<m>(?:\+44{sep}(?:\(0\){sep})?|\(0|{B}0)\d{{2,4}}\)?{sep}\d{{3,4}}{sep}\d{{3,4}}){B}"
+                r"(?:(?:\+44{sep}(?:\(0\){sep})?|\(0|{B}0)\d{{2,4}}\)?{sep}\d{{3,4}}{sep}\d{{3,4}}){B}"
             ),
             0,
         );
@@ -382,7 +382,7 @@ const ROLE_ACCOUNTS: &[&str] = &[
 impl Email {
     pub(crate) fn new(reg: &mut Registry) -> Self {
         reg.pattern(
-            r"(?P<m>[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
+            r"(?:[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
             0,
         );
         Email
@@ -448,7 +448,7 @@ impl CaseReference {
         // Shapes that are references on their own: CP/0457/23, family court numbers.
         reg.pattern(
             &format!(
-                r"{B}(?P<m>[A-Z]{{1,4}}/\d{{2,6}}/\d{{2,6}}|[A-Z]{{2}}\d{{2}}[CPZ]\d{{5}}|\d{{2}}/\d{{4,6}}/\d{{2}}){B}"
+                r"{B}(?:[A-Z]{{1,4}}/\d{{2,6}}/\d{{2,6}}|[A-Z]{{2}}\d{{2}}[CPZ]\d{{5}}|\d{{2}}/\d{{4,6}}/\d{{2}}){B}"
             ),
             SHAPED,
         );
@@ -664,7 +664,7 @@ pub(crate) const STREET_TYPES: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Cl|Gro
 pub(crate) fn street_pattern() -> String {
     let flat = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?\s+\d{1,4}[A-Za-z]?,?\s+)?";
     format!(
-        r"{B}(?P<m>{flat}\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}(?:{STREET_TYPES})|(?:Heol|Ffordd|Stryd|Lon|Lôn)(?:\s+[A-Za-z][a-z'’\-]*){{1,3}})){B}"
+        r"{B}(?:{flat}\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}(?:{STREET_TYPES})|(?:Heol|Ffordd|Stryd|Lon|Lôn)(?:\s+[A-Za-z][a-z'’\-]*){{1,3}})){B}"
     )
 }
 
@@ -672,11 +672,11 @@ impl Address {
     pub(crate) fn new(reg: &mut Registry, public: Vec<String>) -> Self {
         reg.pattern(&street_pattern(), STREET);
         reg.pattern(
-            &format!(r"{B}(?P<m>(?:[A-Z][A-Za-z'’\-]+\s+){{1,2}}Estate){B}"),
+            &format!(r"{B}(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,2}}Estate){B}"),
             ESTATE,
         );
         reg.pattern(
-            &format!(r"{B}(?P<m>(?:[A-Z][A-Za-z'’\-]+\s+){{1,2}}(?:House|Court|Tower|Towers|Heights|Mansions|Buildings|Lodge)){B}"),
+            &format!(r"{B}(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,2}}(?:House|Court|Tower|Towers|Heights|Mansions|Buildings|Lodge)){B}"),
             BLOCK,
         );
         Address {
@@ -760,6 +760,7 @@ mod tests {
                 text,
                 phrases: &[],
                 patterns: &hits,
+                words: &std::cell::OnceCell::new(),
             },
             &mut out,
         );

@@ -76,6 +76,15 @@ pub(crate) struct Input<'a> {
     /// Matches of the detector's regexes (the span of the group named `m` when the regex
     /// has one), sorted by start.
     pub patterns: &'a [Hit],
+    /// The draft's words, split once on first use and shared by the detectors.
+    pub words: &'a std::cell::OnceCell<Vec<gazetteer::Word>>,
+}
+
+impl Input<'_> {
+    /// The draft's words (see [`gazetteer::words`]).
+    pub(crate) fn words(&self) -> &[gazetteer::Word] {
+        self.words.get_or_init(|| gazetteer::words(self.text))
+    }
 }
 
 /// A secondary label on a finding.

@@ -6,7 +6,7 @@
 //! initial ("Mr A") is always suspicious; names a team lists in `known-names` are always
 //! reported.
 
-use super::gazetteer::{GIVEN, NAME_WORDS, PLACES, SURNAMES, Word, words};
+use super::gazetteer::{FxHashSet, GIVEN, NAME_WORDS, PLACES, SURNAMES, Word};
 use super::{Confidence, Detector, Finding, Hit, Input, Registry};
 use crate::text;
 
@@ -29,8 +29,8 @@ pub(crate) const AGE_PATTERN: &str = concat!(
 #[derive(Debug)]
 pub(crate) struct PersonName {
     window: usize,
-    not_names: Vec<String>,
-    org_words: Vec<String>,
+    not_names: FxHashSet<String>,
+    org_words: FxHashSet<String>,
 }
 
 fn strings(params: &toml::Table, key: &str) -> Vec<String> {
@@ -65,8 +65,8 @@ impl PersonName {
             .unwrap_or(6);
         PersonName {
             window,
-            not_names: strings(params, "not-names"),
-            org_words: strings(params, "org-words"),
+            not_names: strings(params, "not-names").into_iter().collect(),
+            org_words: strings(params, "org-words").into_iter().collect(),
         }
     }
 }
@@ -75,6 +75,8 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "master"];
 /// Titles of public people and places: the name after them is not a client's.
 const PUBLIC_TITLES: &[&str] = &[
     "st",
+    "storm",
+    "hurricane",
     "saint",
     "sir",
     "dame",
@@ -116,7 +118,7 @@ const FAMILY_WORDS: &[&str] = &[
 
 struct Scan<'a> {
     text: &'a str,
-    words: Vec<Word>,
+    words: &'a [Word],
     cues: Vec<(usize, usize)>,
     public: Vec<(usize, usize)>,
 }
@@ -189,10 +191,10 @@ impl Scan<'_> {
 /// The end of a word without a possessive `'s`/`’s`/`s'`.
 fn without_possessive(word: &str) -> usize {
     for suffix in ["'s", "’s", "'", "’"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.chars().count() >= 2 {
-                return stem.len();
-            }
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            return stem.len();
         }
     }
     word.len()
@@ -235,7 +237,7 @@ impl Detector for PersonName {
         cues.extend(input.patterns.iter().map(|h| (h.start, h.end)));
         let scan = Scan {
             text,
-            words: words(text),
+            words: input.words(),
             cues,
             public,
         };
@@ -265,13 +267,26 @@ impl PersonName {
         if scan.prefixed_by_handle(i) || scan.in_address(i) || overlaps_taken(w.start, w.end) {
             return 1;
         }
-        let folded = scan.folded(i);
+        let word = scan.word(i);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let honorific = HONORIFICS.iter().any(|h| word.eq_ignore_ascii_case(h));
+        // Most words are lower case, and a lower-case name only counts near a cue: skip them
+        // without folding when the post has no cue at all.
+        if !capitalised && !honorific && scan.cues.is_empty() {
+            return 1;
+        }
 
         // Honorific + name or initial: "Mrs Okafor", "Mr A", "Ms B.".
-        if HONORIFICS.contains(&folded.as_str())
+        // A lower-case single letter after a lower-case honorific ("mr a:") is an initial
+        // only when no word follows it.
+        let lone_initial = |j: usize| {
+            scan.word(j).chars().count() == 1
+                && !text[scan.words[j].end..].starts_with(|c: char| c == ' ' || c.is_alphanumeric())
+        };
+        if honorific
             && i + 1 < scan.words.len()
             && scan.adjacent(i)
-            && scan.is_capitalised(i + 1)
+            && (scan.is_capitalised(i + 1) || lone_initial(i + 1))
         {
             let next = scan.word(i + 1);
             let initial = next.chars().count() == 1;
@@ -301,7 +316,6 @@ impl PersonName {
             return used;
         }
 
-        let word = scan.word(i);
         let core_end = w.start + without_possessive(word);
         let core = &text[w.start..core_end];
         let key = text::fold(core);
@@ -312,13 +326,37 @@ impl PersonName {
         if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
             return 1; // an acronym, or shouting: not a name we can tell apart
         }
-        let capitalised = scan.is_capitalised(i);
         let next_is = |words: &[&str]| {
             i + 1 < scan.words.len() && words.contains(&scan.folded(i + 1).as_str())
         };
         let given = is_given(&key);
-        let surname_of_family = capitalised && SURNAMES.contains(&key) && next_is(FAMILY_WORDS);
+        // "the Okafor family", and "the Nowaks": a family by its surname.
+        let plural_family = capitalised
+            && i > 0
+            && scan.folded(i - 1) == "the"
+            && key
+                .strip_suffix('s')
+                .is_some_and(|stem| SURNAMES.contains(stem));
+        let surname_of_family =
+            plural_family || (capitalised && SURNAMES.contains(&key) && next_is(FAMILY_WORDS));
         if !given && !surname_of_family {
+            return 1;
+        }
+        // Part of an address or a place: "63 Cedar Grove", "Mill Lane", "Ward 7", "Cherry
+        // Tree Infants".
+        let numbered_before = i > 0
+            && (scan.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+                || (self.org_words.contains(&key) && scan.is_capitalised(i - 1)));
+        let number_after = i + 1 < scan.words.len()
+            && scan.adjacent(i)
+            && scan.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
+        let org_within_two = (1..=2).any(|k| {
+            i + k < scan.words.len()
+                && scan.adjacent(i + k - 1)
+                && scan.is_capitalised(i + k)
+                && self.org_words.contains(&scan.folded(i + k))
+        });
+        if numbered_before || number_after || org_within_two {
             return 1;
         }
         // "St Mary's", "Sir Andrew McFarlane", "Munro Review": part of a public name.
@@ -334,6 +372,20 @@ impl PersonName {
         if PLACES.contains(&key)
             && i > 0
             && PLACE_PREPOSITIONS.contains(&scan.folded(i - 1).as_str())
+        {
+            return 1;
+        }
+        // "I'm Priya", "my name is Priya": the author introducing themselves.
+        let prefix = text[..w.start].trim_end();
+        let tail = prefix
+            .char_indices()
+            .rev()
+            .nth(9)
+            .map_or(prefix, |(k, _)| &prefix[k..]);
+        let before = text::fold(tail);
+        if ["i'm", "i am", "name is", "name's"]
+            .iter()
+            .any(|p| before.ends_with(p))
         {
             return 1;
         }
@@ -385,6 +437,10 @@ impl PersonName {
             }
         } else if cue {
             Confidence::High
+        } else if used == 1 {
+            // A first name on its own, mid-sentence, is how practitioners write about the
+            // people they support; public figures come with a surname or a handle.
+            Confidence::Medium
         } else {
             Confidence::Low
         };

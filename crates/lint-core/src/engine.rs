@@ -84,10 +84,9 @@ enum Target {
 enum PatternTarget {
     Rule(usize),
     /// (detector number, tag) pairs: detectors that registered the same regex share one
-    /// search. `group` is the index of the capture group named `m`, if any.
+    /// search.
     Detectors {
         targets: Vec<(usize, u16)>,
-        group: Option<usize>,
     },
 }
 
@@ -101,7 +100,52 @@ struct PhraseMatcher {
 #[derive(Debug)]
 struct PatternMatcher {
     set: RegexSet,
-    regexes: Vec<(Regex, PatternTarget)>,
+    regexes: Vec<(LazyRegex, PatternTarget)>,
+}
+
+/// One pattern of the set, compiled on its own only when the set says it matched: most
+/// drafts match few patterns, and compiling every pattern twice would double start-up.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> LazyRegex {
+        LazyRegex {
+            source,
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn ready(regex: Regex) -> LazyRegex {
+        let group = capture_m(&regex);
+        LazyRegex {
+            source: regex.as_str().to_string(),
+            compiled: std::sync::OnceLock::from(Some((regex, group))),
+        }
+    }
+
+    /// The compiled regex and the index of its group named `m`. `None` only if a pattern
+    /// that compiled inside the set fails alone, which the regex crate does not do.
+    fn get(&self) -> Option<&(Regex, Option<usize>)> {
+        self.compiled
+            .get_or_init(|| {
+                let regex = RegexBuilder::new(&self.source)
+                    .size_limit(REGEX_SIZE_LIMIT * 8)
+                    .dfa_size_limit(DFA_CACHE_LIMIT / 4)
+                    .build()
+                    .ok()?;
+                let group = capture_m(&regex);
+                Some((regex, group))
+            })
+            .as_ref()
+    }
+}
+
+fn capture_m(regex: &Regex) -> Option<usize> {
+    regex.capture_names().position(|n| n == Some("m"))
 }
 
 /// Hits for the detectors, gathered during the shared scans.
@@ -261,7 +305,10 @@ impl Linter {
         hits: &mut DetectorHits,
     ) {
         for i in patterns.set.matches(text).iter() {
-            let (regex, target) = &patterns.regexes[i];
+            let (lazy, target) = &patterns.regexes[i];
+            let Some((regex, group)) = lazy.get() else {
+                continue;
+            };
             match target {
                 &PatternTarget::Rule(rule_idx) => {
                     let rule = &self.rules[rule_idx];
@@ -276,7 +323,7 @@ impl Linter {
                         out.push(self.diagnostic(rule_idx, text, m.start(), m.end(), suggestions));
                     }
                 }
-                PatternTarget::Detectors { targets, group } => {
+                PatternTarget::Detectors { targets } => {
                     let spans: Vec<(usize, usize)> = match *group {
                         None => regex
                             .find_iter(text)
@@ -527,7 +574,7 @@ impl LinterBuilder {
             known_names,
         };
         let mut rules = Vec::with_capacity(compiled.len());
-        let mut regexes: Vec<(Regex, PatternTarget)> = Vec::new();
+        let mut regexes: Vec<(LazyRegex, PatternTarget)> = Vec::new();
         let mut detectors: Vec<(usize, Box<dyn Detector>)> = Vec::new();
         for (i, c) in compiled.into_iter().enumerate() {
             if c.rule.info.is_enabled() {
@@ -543,7 +590,9 @@ impl LinterBuilder {
                             );
                         }
                     }
-                    Matcher::Pattern(regex) => regexes.push((regex, PatternTarget::Rule(i))),
+                    Matcher::Pattern(regex) => {
+                        regexes.push((LazyRegex::ready(regex), PatternTarget::Rule(i)));
+                    }
                     Matcher::Detector(params) => {
                         let det = detectors.len();
                         let mut registry = Registry::default();
@@ -553,9 +602,7 @@ impl LinterBuilder {
                         }
                         for (source, kind) in registry.patterns {
                             let shared = regexes.iter_mut().find_map(|(r, t)| match t {
-                                PatternTarget::Detectors { targets, .. }
-                                    if r.as_str() == source =>
-                                {
+                                PatternTarget::Detectors { targets } if r.source == source => {
                                     Some(targets)
                                 }
                                 _ => None,
@@ -564,22 +611,11 @@ impl LinterBuilder {
                                 targets.push((det, kind));
                                 continue;
                             }
-                            let regex = RegexBuilder::new(&source)
-                                .size_limit(REGEX_SIZE_LIMIT * 8)
-                                .dfa_size_limit(DFA_CACHE_LIMIT / 4)
-                                .build()
-                                .map_err(|e| {
-                                    internal_error(format!(
-                                        "built-in detector `{}`: bad pattern {source:?}: {e}",
-                                        c.rule.info.id
-                                    ))
-                                })?;
-                            let group = regex.capture_names().position(|n| n == Some("m"));
+                            // Validated when the set is built, below.
                             regexes.push((
-                                regex,
+                                LazyRegex::new(source),
                                 PatternTarget::Detectors {
                                     targets: vec![(det, kind)],
-                                    group,
                                 },
                             ));
                         }
@@ -604,7 +640,7 @@ impl LinterBuilder {
         let patterns = if regexes.is_empty() {
             None
         } else {
-            let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.as_str()))
+            let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.source.as_str()))
                 .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len() + 1))
                 // The set runs over every draft; a lazy DFA cache too small for all the
                 // patterns is cleared and rebuilt over and over (measured: most of the time).

@@ -541,7 +541,7 @@ impl DateOfBirth {
             &format!(
                 // The date may come a few words after the cue ("DOB on the form is ..."), but
                 // not in another sentence.
-                r"(?i){B}{cue}[^.!?\n]{{0,40}}?(?P<m>{numeric}|{day_month}|{month_day}){B}"
+                r"(?i){B}{cue}(?u:[^.!?\n]){{0,40}}?(?P<m>{numeric}|{day_month}|{month_day}){B}"
             ),
             0,
         );
@@ -664,7 +664,7 @@ pub(crate) const STREET_TYPES: &str = "Road|Rd|Street|St|Avenue|Ave|Close|Cl|Gro
 pub(crate) fn street_pattern() -> String {
     let flat = r"(?:(?:Flat|Apartment|Apt|Unit|Room)\.?\s+\d{1,4}[A-Za-z]?,?\s+)?";
     format!(
-        r"{B}(?:{flat}\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,3}}(?:{STREET_TYPES})|(?:Heol|Ffordd|Stryd|Lon|Lôn)(?:\s+[A-Za-z][a-z'’\-]*){{1,3}})){B}"
+        r"{B}(?:{flat}\d{{1,4}}[A-Za-z]?,?\s+(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,3}}(?:{STREET_TYPES})|(?:Heol|Ffordd|Stryd|Lon|Lôn)(?:\s+[A-Za-z](?u:[a-z'’\-])*){{1,3}})){B}"
     )
 }
 
@@ -672,11 +672,11 @@ impl Address {
     pub(crate) fn new(reg: &mut Registry, public: Vec<String>) -> Self {
         reg.pattern(&street_pattern(), STREET);
         reg.pattern(
-            &format!(r"{B}(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,2}}Estate){B}"),
+            &format!(r"{B}(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,2}}Estate){B}"),
             ESTATE,
         );
         reg.pattern(
-            &format!(r"{B}(?:(?:[A-Z][A-Za-z'’\-]+\s+){{1,2}}(?:House|Court|Tower|Towers|Heights|Mansions|Buildings|Lodge)){B}"),
+            &format!(r"{B}(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,2}}(?:House|Court|Tower|Towers|Heights|Mansions|Buildings|Lodge)){B}"),
             BLOCK,
         );
         Address {

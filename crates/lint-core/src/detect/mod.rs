@@ -137,8 +137,12 @@ impl Registry {
         }
     }
 
+    /// Registers a regex. Detector patterns are ASCII by design (digits, postcodes, street
+    /// types), so they are compiled with Unicode classes off: `\d`, `\s` and `(?i)` then
+    /// stay small, which makes the shared set quick to build and to run. A pattern that
+    /// needs Unicode says so with `(?u:...)`.
     pub(crate) fn pattern(&mut self, regex: &str, kind: u16) {
-        self.patterns.push((regex.to_string(), kind));
+        self.patterns.push((format!("(?-u){regex}"), kind));
     }
 }
 

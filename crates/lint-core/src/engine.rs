@@ -524,7 +524,16 @@ impl LinterBuilder {
                     };
                     check_setting(id.get_ref(), key, value, default)
                         .map_err(|msg| ConfigError::new(file, Some(table.span()), msg))?;
-                    params.insert(key.clone(), value.clone());
+                    // Lists extend the built-in list (a team adds its public figures or cue
+                    // words); other values replace it.
+                    match (params.get_mut(key), value) {
+                        (Some(toml::Value::Array(list)), toml::Value::Array(more)) => {
+                            list.extend(more.iter().cloned());
+                        }
+                        _ => {
+                            params.insert(key.clone(), value.clone());
+                        }
+                    }
                 }
             }
             for name in &raw.known_names {

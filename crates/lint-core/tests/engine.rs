@@ -449,3 +449,135 @@ fn rule_kinds_are_reported() {
         RuleKind::Terms
     );
 }
+
+#[test]
+fn known_names_are_always_reported_ignoring_case_and_spacing() {
+    let linter = house("known-names = [\"Kacper Nowak\", \"Grace\"]\n");
+    assert_eq!(
+        flagged(
+            &linter,
+            "confidentiality/person-name",
+            "Lovely chat with kacper   NOWAK at the bus stop"
+        ),
+        ["kacper   NOWAK"]
+    );
+    // A known name is reported even when it is also an everyday word and has no cue.
+    assert_eq!(
+        flagged(&linter, "confidentiality/person-name", "Grace said hi"),
+        ["Grace"]
+    );
+    // Whole words only.
+    assert!(flagged(&linter, "confidentiality/person-name", "Graceful exit").is_empty());
+}
+
+#[test]
+fn detector_list_settings_extend_the_defaults() {
+    let linter = house("[settings.\"confidentiality/person-name\"]\npublic = [\"Jayden Ofori\"]\n");
+    let text = "Jayden Ofori spoke at the conference on contact with birth families.";
+    assert!(flagged(&linter, "confidentiality/person-name", text).is_empty());
+    // The built-in public names still apply.
+    assert!(
+        flagged(
+            &linter,
+            "confidentiality/person-name",
+            "Eileen Munro on child protection"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn confidentiality_spans_cover_exactly_the_identifying_text() {
+    let linter = Linter::new().unwrap();
+    let text = "Visited Jayden's mum at Flat 3, 22 Acacia Avenue, SE15 4QN. NHS 943 476 5919, \
+                NI JG 10 37 59 A, DOB 12/03/2011, case ref CS-2024-00123, mum on 07700 900123 \
+                or jay.okafor87@gmail.com.";
+    let found: Vec<(String, &str)> = found(&linter, text)
+        .into_iter()
+        .filter(|(r, _)| {
+            r.starts_with("confidentiality/") && r != "confidentiality/identifying-combination"
+        })
+        .collect();
+    let expect = [
+        ("confidentiality/person-name", "Jayden"),
+        ("confidentiality/address", "Flat 3, 22 Acacia Avenue"),
+        ("confidentiality/postcode", "SE15 4QN"),
+        ("confidentiality/nhs-number", "943 476 5919"),
+        ("confidentiality/ni-number", "JG 10 37 59 A"),
+        ("confidentiality/date-of-birth", "12/03/2011"),
+        ("confidentiality/case-reference", "CS-2024-00123"),
+        ("confidentiality/phone", "07700 900123"),
+        ("confidentiality/email", "jay.okafor87@gmail.com"),
+    ];
+    let expect: Vec<(String, &str)> = expect.iter().map(|(r, t)| (r.to_string(), *t)).collect();
+    assert_eq!(found, expect);
+}
+
+#[test]
+fn identifying_combination_labels_each_part() {
+    let linter = Linter::new().unwrap();
+    let text = "Spent today with a 14-year-old in Peckham who is pregnant and terrified.";
+    let d = linter
+        .check(text)
+        .into_iter()
+        .find(|d| d.rule == "confidentiality/identifying-combination")
+        .expect("a combination");
+    assert_eq!(d.severity, Severity::Error);
+    let parts: Vec<(&str, &str)> = d
+        .labels
+        .iter()
+        .map(|l| (&text[l.span.range()], l.message.as_str()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("14-year-old", "age"),
+            ("Peckham", "place"),
+            ("pregnant", "circumstance")
+        ]
+    );
+    assert!(
+        d.message
+            .contains("“14-year-old”, “Peckham” and “pregnant”"),
+        "{}",
+        d.message
+    );
+    // Two of the three is a warning.
+    let two = linter.check("A 15yo excluded again this week.");
+    let d = two
+        .iter()
+        .find(|d| d.rule == "confidentiality/identifying-combination")
+        .expect("a combination");
+    assert_eq!(d.severity, Severity::Warning);
+    // A population, not a person: no finding.
+    assert!(
+        linter
+            .check("Children in care in Blackpool: the highest rate in England.")
+            .iter()
+            .all(|d| d.rule != "confidentiality/identifying-combination")
+    );
+}
+
+#[test]
+fn readme_house_rules_example_is_valid() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md");
+    let section = &readme[readme.find("## House rules").expect("house rules section")..];
+    let start = section.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let block = &section[start..start + section[start..].find("```").expect("block end")];
+    let linter = house(block);
+    assert!(linter.rule("confidentiality/lbx-case-ref").is_some());
+    assert!(
+        linter.check_examples().is_empty(),
+        "{:?}",
+        linter.check_examples()
+    );
+    assert_eq!(
+        flagged(
+            &linter,
+            "confidentiality/person-name",
+            "Saw kacper nowak today"
+        ),
+        ["kacper nowak"]
+    );
+}

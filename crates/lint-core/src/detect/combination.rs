@@ -131,16 +131,7 @@ impl Detector for Combination {
         // Without an age, a place and a circumstance may describe a population ("children in
         // care in Blackpool"); it identifies someone only when the post is about one person.
         // (Checked only here, rarely: pronouns are too common to match in every post.)
-        let about_one = !ages.is_empty() || {
-            let mut masked = text.to_string();
-            for c in &circumstances {
-                masked.replace_range(c.range(), &" ".repeat(c.len()));
-            }
-            let folded = text::fold(&masked);
-            ONE_PERSON
-                .iter()
-                .any(|p| text::contains_whole_word(&folded, p))
-        };
+        let about_one = !ages.is_empty() || about_one_person(text, input.words(), &circumstances);
         if !about_one {
             return;
         }
@@ -181,6 +172,41 @@ impl Detector for Combination {
         f.parts = parts;
         out.push(f);
     }
+}
+
+/// Whether the post speaks of one person (see [`ONE_PERSON`]), outside the circumstance
+/// phrases themselves ("the family" in "the family court" does not count). Walks the words
+/// already split, comparing one- and two-word phrases; no allocation per word.
+fn about_one_person(text: &str, words: &[Word], circumstances: &[Span]) -> bool {
+    let inside = |w: &Word| {
+        circumstances
+            .iter()
+            .any(|c| c.start <= w.start && w.end <= c.end)
+    };
+    let is = |w: &Word, p: &str| {
+        let word = &text[w.start..w.end];
+        let stem = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        word.eq_ignore_ascii_case(p) || stem.eq_ignore_ascii_case(p)
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        if inside(w) {
+            return false;
+        }
+        ONE_PERSON.iter().any(|p| match p.split_once(' ') {
+            None => is(w, p),
+            Some((first, rest)) => {
+                is(w, first)
+                    && rest.split(' ').enumerate().all(|(k, part)| {
+                        words
+                            .get(i + 1 + k)
+                            .is_some_and(|n| !inside(n) && is(n, part))
+                    })
+            }
+        })
+    })
 }
 
 fn join(items: &[String]) -> String {

@@ -6,6 +6,8 @@
 //! initial ("Mr A") is always suspicious; names a team lists in `known-names` are always
 //! reported.
 
+use std::borrow::Cow;
+
 use super::gazetteer::{FxHashSet, GIVEN, NAME_WORDS, PLACES, SURNAMES, Word};
 use super::{Confidence, Detector, Finding, Hit, Input, Registry};
 use crate::text;
@@ -318,18 +320,31 @@ impl PersonName {
 
         let core_end = w.start + without_possessive(word);
         let core = &text[w.start..core_end];
-        let key = text::fold(core);
-        if key.chars().count() < 2 || self.not_names.contains(&key) {
+        // Most words are lower-case ASCII, already folded: borrow them instead of folding.
+        let key: Cow<'_, str> = if core
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+        {
+            Cow::Borrowed(core)
+        } else {
+            Cow::Owned(text::fold(core))
+        };
+        let key = key.as_ref();
+        if key.len() < 2 || !is_given(key) && !capitalised {
             return 1;
         }
-        let letters: Vec<char> = core.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        if key.chars().nth(1).is_none() || self.not_names.contains(key) {
+            return 1;
+        }
+        let mut letters = core.chars().filter(|c| c.is_alphabetic());
+        let shouted = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+        if shouted {
             return 1; // an acronym, or shouting: not a name we can tell apart
         }
         let next_is = |words: &[&str]| {
             i + 1 < scan.words.len() && words.contains(&scan.folded(i + 1).as_str())
         };
-        let given = is_given(&key);
+        let given = is_given(key);
         // "the Okafor family", and "the Nowaks": a family by its surname.
         let plural_family = capitalised
             && i > 0
@@ -338,7 +353,7 @@ impl PersonName {
                 .strip_suffix('s')
                 .is_some_and(|stem| SURNAMES.contains(stem));
         let surname_of_family =
-            plural_family || (capitalised && SURNAMES.contains(&key) && next_is(FAMILY_WORDS));
+            plural_family || (capitalised && SURNAMES.contains(key) && next_is(FAMILY_WORDS));
         if !given && !surname_of_family {
             return 1;
         }
@@ -346,7 +361,7 @@ impl PersonName {
         // Tree Infants".
         let numbered_before = i > 0
             && (scan.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
-                || (self.org_words.contains(&key) && scan.is_capitalised(i - 1)));
+                || (self.org_words.contains(key) && scan.is_capitalised(i - 1)));
         let number_after = i + 1 < scan.words.len()
             && scan.adjacent(i)
             && scan.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
@@ -369,7 +384,7 @@ impl PersonName {
         {
             return 2;
         }
-        if PLACES.contains(&key)
+        if PLACES.contains(key)
             && i > 0
             && PLACE_PREPOSITIONS.contains(&scan.folded(i - 1).as_str())
         {
@@ -421,7 +436,7 @@ impl PersonName {
             return used;
         }
         let cue = scan.has_cue(w.start, end, self.window);
-        let name_word = NAME_WORDS.contains(&key);
+        let name_word = NAME_WORDS.contains(key);
         let confidence = if !capitalised {
             // Lower-case names only count with a cue, and never everyday words.
             if cue && !name_word && used == 1 && key.chars().count() >= 3 {

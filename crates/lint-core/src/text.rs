@@ -47,15 +47,36 @@ impl<'a> Folded<'a> {
     pub fn new(original: &'a str) -> Folded<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut map: Option<Vec<u32>> = None;
-        for (i, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
             let before = folded.len();
-            // A run of white space folds to one space, so phrases match across line breaks
-            // and double spaces.
-            if !(c.is_whitespace() && folded.ends_with(' ')) {
-                fold_char(c, &mut folded);
+            let width;
+            if b.is_ascii() {
+                // The common case, byte by byte: no char decoding, no Unicode tables.
+                width = 1;
+                let space = b.is_ascii_whitespace();
+                // A run of white space folds to one space, so phrases match across line
+                // breaks and double spaces.
+                if !(space && folded.ends_with(' ')) {
+                    folded.push(if space {
+                        ' '
+                    } else {
+                        b.to_ascii_lowercase() as char
+                    });
+                }
+            } else {
+                let Some(c) = original[i..].chars().next() else {
+                    break;
+                };
+                width = c.len_utf8();
+                if !(c.is_whitespace() && folded.ends_with(' ')) {
+                    fold_char(c, &mut folded);
+                }
             }
             let added = folded.len() - before;
-            if map.is_none() && added != c.len_utf8() {
+            if map.is_none() && added != width {
                 // First char whose folded form changes length: from here on keep a map. Up
                 // to here bytes line up, so each byte maps to the start of its own char.
                 map = Some(
@@ -68,6 +89,7 @@ impl<'a> Folded<'a> {
             if let Some(m) = map.as_mut() {
                 m.extend(std::iter::repeat_n(i as u32, added));
             }
+            i += width;
         }
         Folded {
             original,

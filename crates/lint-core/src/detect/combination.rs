@@ -1,6 +1,9 @@
 //! `confidentiality/identifying-combination`: jigsaw identification. No single detail names
 //! anyone, but an age, a place and what happened, in one post, can point to one family.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::gazetteer::{PLACE_WORDS, PLACES, Word};
 use super::names::AGE_PATTERN;
 use super::{Confidence, Detector, Finding, Input, Part, Registry};
@@ -178,33 +181,44 @@ impl Detector for Combination {
 /// phrases themselves ("the family" in "the family court" does not count). Walks the words
 /// already split, comparing one- and two-word phrases; no allocation per word.
 fn about_one_person(text: &str, words: &[Word], circumstances: &[Span]) -> bool {
+    // ONE_PERSON by first word, so each word of the post costs one lookup.
+    static BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
+        LazyLock::new(|| {
+            let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            for p in ONE_PERSON {
+                let mut parts = p.split(' ');
+                let first = parts.next().unwrap_or_default();
+                map.entry(first).or_default().push(parts.collect());
+            }
+            map
+        });
     let inside = |w: &Word| {
         circumstances
             .iter()
             .any(|c| c.start <= w.start && w.end <= c.end)
     };
-    let is = |w: &Word, p: &str| {
+    // The word in lower case, without a possessive ("client's" is "client").
+    let key = |w: &Word| {
         let word = &text[w.start..w.end];
         let stem = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
-        word.eq_ignore_ascii_case(p) || stem.eq_ignore_ascii_case(p)
+        stem.to_ascii_lowercase()
     };
     words.iter().enumerate().any(|(i, w)| {
-        if inside(w) {
+        if w.end - w.start > 12 || inside(w) {
             return false;
         }
-        ONE_PERSON.iter().any(|p| match p.split_once(' ') {
-            None => is(w, p),
-            Some((first, rest)) => {
-                is(w, first)
-                    && rest.split(' ').enumerate().all(|(k, part)| {
-                        words
-                            .get(i + 1 + k)
-                            .is_some_and(|n| !inside(n) && is(n, part))
-                    })
-            }
+        let Some(rests) = BY_FIRST.get(key(w).as_str()) else {
+            return false;
+        };
+        rests.iter().any(|rest| {
+            rest.iter().enumerate().all(|(k, part)| {
+                words
+                    .get(i + 1 + k)
+                    .is_some_and(|n| !inside(n) && key(n) == *part)
+            })
         })
     })
 }

@@ -97,18 +97,39 @@ pub(crate) struct Word {
 /// Splits `text` into words in one pass. An apostrophe or hyphen belongs to a word only
 /// between two letters ("O'Brien", "Mary-Jane", "Jayden's").
 pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
+    let letter_at = |j: usize| match bytes.get(j) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => text[j..].chars().next().is_some_and(char::is_alphabetic),
+        None => false,
+    };
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joins = matches!(c, '\'' | '’' | '-')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if c.is_alphanumeric() || joins {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII byte by byte; other chars decoded (the rare case in most drafts).
+        let (c, width) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let word_char = if b.is_ascii() {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let joins = start.is_some() && matches!(c, '\'' | '’' | '-') && letter_at(i + width);
+        if word_char || joins {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Word { start: s, end: i });
         }
+        i += width;
     }
     if let Some(s) = start {
         out.push(Word {

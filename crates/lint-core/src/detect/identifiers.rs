@@ -14,26 +14,31 @@ use crate::validate::nhs_number_is_valid;
 /// An ASCII word boundary (see the module docs for why not Unicode's).
 const B: &str = r"(?-u:\b)";
 
-/// Whether any of `cues` (folded) appears as whole words within `words` words before the
-/// span `[start, end)` or, with `after`, after it.
+/// Phrase kinds for cue lists (a separate namespace from pattern kinds). Cues are matched
+/// by the engine's one automaton with everything else; a detector only looks at positions.
+const CUES: u16 = 100;
+const PERSONAL: u16 = 101;
+
+fn register_cues(reg: &mut Registry, cues: &[&str], kind: u16) {
+    for c in cues {
+        reg.phrase(c, kind);
+    }
+}
+
+/// Whether a cue of `kind` lies within `words` words before the span `[start, end)` or,
+/// with `after`, after it.
 fn cue_near(
-    text: &str,
+    input: &Input<'_>,
     start: usize,
     end: usize,
     words: usize,
-    cues: &[&str],
+    kind: u16,
     after: bool,
 ) -> bool {
-    let (lo, hi) = text::word_window(text, start, end, words);
-    let before = text::fold(&text[lo..start]);
-    let after_text = if after {
-        text::fold(&text[end..hi])
-    } else {
-        String::new()
-    };
-    cues.iter().any(|c| {
-        text::contains_whole_word(&before, c)
-            || (after && text::contains_whole_word(&after_text, c))
+    let (lo, hi) = text::word_window(input.text, start, end, words);
+    input.phrases.iter().any(|h| {
+        h.kind == kind
+            && ((h.start >= lo && h.end <= start) || (after && h.start >= end && h.end <= hi))
     })
 }
 
@@ -106,9 +111,13 @@ const PERSONAL_CUES: &[&str] = &[
 ];
 
 /// Whether the text around a span says it is an organisation's public contact.
-fn organisational(text: &str, start: usize, end: usize) -> bool {
-    cue_near(text, start, end, 10, ORG_CUES, true)
-        && !cue_near(text, start, end, 12, PERSONAL_CUES, true)
+fn organisational(input: &Input<'_>, start: usize, end: usize) -> bool {
+    cue_near(input, start, end, 10, CUES, true) && !cue_near(input, start, end, 12, PERSONAL, true)
+}
+
+fn register_organisation_cues(reg: &mut Registry) {
+    register_cues(reg, ORG_CUES, CUES);
+    register_cues(reg, PERSONAL_CUES, PERSONAL);
 }
 
 fn quoted(s: &str) -> String {
@@ -131,6 +140,7 @@ const NHS_CUES: &[&str] = &[
 
 impl NhsNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
+        register_cues(reg, NHS_CUES, CUES);
         reg.pattern(&format!(r"{B}(?:\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}}){B}"), 0);
         NhsNumber
     }
@@ -150,7 +160,7 @@ impl Detector for NhsNumber {
                         quoted(s)
                     ),
                 ));
-            } else if cue_near(input.text, hit.start, hit.end, 4, NHS_CUES, false) {
+            } else if cue_near(input, hit.start, hit.end, 4, CUES, false) {
                 out.push(Finding::new(
                     hit.start,
                     hit.end,
@@ -175,6 +185,7 @@ const NI_CUES: &[&str] = &["ni", "nino", "ni no", "ni number", "national insuran
 
 impl NiNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
+        register_cues(reg, NI_CUES, CUES);
         // D F I Q U V never appear in the prefix; O never second.
         reg.pattern(
             &format!(
@@ -195,8 +206,7 @@ impl Detector for NiNumber {
                 continue;
             }
             let upper = s.chars().all(|c| !c.is_ascii_lowercase());
-            let confidence = if upper || cue_near(input.text, hit.start, hit.end, 4, NI_CUES, false)
-            {
+            let confidence = if upper || cue_near(input, hit.start, hit.end, 4, CUES, false) {
                 Confidence::High
             } else {
                 Confidence::Medium
@@ -233,6 +243,7 @@ const POSTCODE_AREAS: &[&str] = &[
 
 impl Postcode {
     pub(crate) fn new(reg: &mut Registry) -> Self {
+        register_organisation_cues(reg);
         // Outward code (area + district) and inward code (sector digit + unit letters, which
         // never use C I K M O V).
         reg.pattern(
@@ -259,7 +270,7 @@ impl Detector for Postcode {
             }
             // "se154qn" is a postcode but lower case with no space is also how other codes
             // are typed; be a little less sure.
-            let confidence = if organisational(input.text, hit.start, hit.end) {
+            let confidence = if organisational(input, hit.start, hit.end) {
                 // A venue or a service's address, meant to be found.
                 Confidence::Low
             } else if s.contains(' ') || s == upper {
@@ -288,6 +299,7 @@ pub(crate) struct Phone;
 
 impl Phone {
     pub(crate) fn new(reg: &mut Registry) -> Self {
+        register_organisation_cues(reg);
         let sep = r"[ \-.]?";
         // 07700 900123, 0161 496 0123, (0161) 496 0123, +44 (0)20 7946 0958 ...
         reg.pattern(
@@ -324,7 +336,7 @@ impl Detector for Phone {
             // Freephone and 03/08 numbers are almost always an organisation's line.
             let organisation = digits.starts_with("08")
                 || digits.starts_with("03")
-                || organisational(input.text, hit.start, hit.end);
+                || organisational(input, hit.start, hit.end);
             let (confidence, message) = if organisation {
                 (
                     Confidence::Low,
@@ -381,6 +393,7 @@ const ROLE_ACCOUNTS: &[&str] = &[
 
 impl Email {
     pub(crate) fn new(reg: &mut Registry) -> Self {
+        register_organisation_cues(reg);
         reg.pattern(
             r"(?:[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
             0,
@@ -401,7 +414,7 @@ impl Detector for Email {
             let s = &input.text[hit.start..hit.end];
             let local = s.split('@').next().unwrap_or_default().to_ascii_lowercase();
             let role = ROLE_ACCOUNTS.contains(&local.as_str())
-                || organisational(input.text, hit.start, hit.end);
+                || organisational(input, hit.start, hit.end);
             let (confidence, message) = if role {
                 (
                     Confidence::Low,
@@ -436,6 +449,7 @@ const SHAPED: u16 = 2;
 
 impl CaseReference {
     pub(crate) fn new(reg: &mut Registry) -> Self {
+        register_cues(reg, NOT_CASE_CUES, CUES);
         let id = r"(?P<m>[A-Za-z0-9][A-Za-z0-9/\-]{2,24}[A-Za-z0-9])";
         let gap = r"\s*(?:[:#.]\s*|no\.?\s*|number\s*)?";
         reg.pattern(
@@ -495,7 +509,7 @@ impl Detector for CaseReference {
             if hit.kind != SHAPED && !id_like(s) {
                 continue;
             }
-            if cue_near(input.text, hit.start, hit.end, 3, NOT_CASE_CUES, false) {
+            if cue_near(input, hit.start, hit.end, 3, CUES, false) {
                 continue;
             }
             let confidence = if hit.kind == WEAK_CUE {
@@ -670,6 +684,7 @@ pub(crate) fn street_pattern() -> String {
 
 impl Address {
     pub(crate) fn new(reg: &mut Registry, public: Vec<String>) -> Self {
+        register_cues(reg, RESIDENCE_CUES, CUES);
         reg.pattern(&street_pattern(), STREET);
         reg.pattern(
             &format!(r"{B}(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,2}}Estate){B}"),
@@ -701,7 +716,7 @@ impl Detector for Address {
             {
                 continue;
             }
-            let residence = || cue_near(input.text, hit.start, hit.end, 6, RESIDENCE_CUES, true);
+            let residence = || cue_near(input, hit.start, hit.end, 6, CUES, true);
             let confidence = match hit.kind {
                 STREET => Confidence::High,
                 ESTATE if residence() => Confidence::High,
@@ -754,11 +769,27 @@ mod tests {
             }
         }
         hits.sort_by_key(|h| (h.start, h.end));
+        // Cue phrases, as the engine's automaton would find them.
+        let folded = crate::text::Folded::new(text);
+        let mut phrases = Vec::new();
+        for (phrase, kind) in &reg.phrases {
+            for (i, _) in folded.as_str().match_indices(phrase.as_str()) {
+                let (start, end) = folded.original_range(i, i + phrase.len());
+                if text::is_whole_word(text, start, end) {
+                    phrases.push(Hit {
+                        kind: *kind,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        phrases.sort_by_key(|h| (h.start, h.end));
         let mut out = Vec::new();
         det.check(
             &Input {
                 text,
-                phrases: &[],
+                phrases: &phrases,
                 patterns: &hits,
                 words: &std::cell::OnceCell::new(),
             },

@@ -178,8 +178,14 @@ impl Scan<'_> {
         before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
     }
 
-    fn has_cue(&self, start: usize, end: usize, window: usize) -> bool {
-        let (lo, hi) = text::word_window(self.text, start, end, window);
+    /// Whether a cue lies within `window` words of the name spanning words `first..=last`
+    /// (bytes `start..end`). Counts words in the split already made, not by rescanning.
+    fn has_cue(&self, first: usize, last: usize, start: usize, end: usize, window: usize) -> bool {
+        if self.cues.is_empty() {
+            return false;
+        }
+        let lo = self.words[first.saturating_sub(window)].start;
+        let hi = self.words[(last + window).min(self.words.len() - 1)].end;
         self.cues
             .iter()
             .any(|&(s, e)| s >= lo && e <= hi && (e <= start || s >= end))
@@ -307,7 +313,7 @@ impl PersonName {
             if scan.in_public(w.start, end) {
                 return used;
             }
-            let cue = scan.has_cue(w.start, end, self.window);
+            let cue = scan.has_cue(i, i + used - 1, w.start, end, self.window);
             // An honorific says "a person"; with a cue, one the author works with.
             let confidence = if cue {
                 Confidence::High
@@ -345,17 +351,19 @@ impl PersonName {
             i + 1 < scan.words.len() && words.contains(&scan.folded(i + 1).as_str())
         };
         let given = is_given(key);
-        // "the Okafor family", and "the Nowaks": a family by its surname.
-        let plural_family = capitalised
-            && i > 0
-            && scan.folded(i - 1) == "the"
-            && key
-                .strip_suffix('s')
-                .is_some_and(|stem| SURNAMES.contains(stem));
-        let surname_of_family =
-            plural_family || (capitalised && SURNAMES.contains(key) && next_is(FAMILY_WORDS));
-        if !given && !surname_of_family {
-            return 1;
+        if !given {
+            // "the Okafor family", and "the Nowaks": a family by its surname.
+            let plural_family = capitalised
+                && i > 0
+                && scan.word(i - 1).eq_ignore_ascii_case("the")
+                && key
+                    .strip_suffix('s')
+                    .is_some_and(|stem| SURNAMES.contains(stem));
+            let surname_of_family =
+                plural_family || (capitalised && SURNAMES.contains(key) && next_is(FAMILY_WORDS));
+            if !surname_of_family {
+                return 1;
+            }
         }
         // Part of an address or a place: "63 Cedar Grove", "Mill Lane", "Ward 7", "Cherry
         // Tree Infants".
@@ -435,7 +443,7 @@ impl PersonName {
         if scan.in_public(w.start, end) {
             return used;
         }
-        let cue = scan.has_cue(w.start, end, self.window);
+        let cue = scan.has_cue(i, i + used - 1, w.start, end, self.window);
         let name_word = NAME_WORDS.contains(key);
         let confidence = if !capitalised {
             // Lower-case names only count with a cue, and never everyday words.

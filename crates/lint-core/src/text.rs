@@ -21,6 +21,15 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// Folds `s` onto the end of `out` (no allocation when `out` has room).
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if !(c.is_whitespace() && out.ends_with(' ')) {
+            fold_char(c, out);
+        }
+    }
+}
+
 /// Folds a whole string (used for phrases when the linter is built).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

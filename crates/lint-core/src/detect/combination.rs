@@ -256,7 +256,7 @@ fn gazetteer_places(text: &str, ws: &[Word]) -> Vec<Span> {
                 }
                 key.push(' ');
             }
-            key.push_str(&text::fold(&text[w.start..w.end]));
+            text::fold_into(&text[w.start..w.end], &mut key);
             if PLACES.contains(&key) {
                 found = Some((n + 1, w.end));
             }

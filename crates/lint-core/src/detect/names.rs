@@ -6,8 +6,6 @@
 //! initial ("Mr A") is always suspicious; names a team lists in `known-names` are always
 //! reported.
 
-use std::borrow::Cow;
-
 use super::gazetteer::{FxHashSet, GIVEN, NAME_WORDS, PLACES, SURNAMES, Word};
 use super::{Confidence, Detector, Finding, Hit, Input, Registry};
 use crate::text;
@@ -72,6 +70,9 @@ impl PersonName {
         }
     }
 }
+
+/// How many words from a cue a lower-case name may be ("visited kayleigh", "kacper (9)").
+const LOWER_CASE_REACH: usize = 4;
 
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "master"];
 /// Titles of public people and places: the name after them is not a client's.
@@ -249,10 +250,25 @@ impl Detector for PersonName {
             cues,
             public,
         };
+        // Lower-case names count only close to a cue: mark the words within reach of one,
+        // so the other lower-case words are skipped without a lookup.
         let n = scan.words.len();
+        let mut near_cue = vec![false; n];
+        if !scan.cues.is_empty() {
+            let mut w = 0;
+            for &(cs, _) in &scan.cues {
+                while w < n && scan.words[w].end <= cs {
+                    w += 1;
+                }
+                let lo = w.saturating_sub(LOWER_CASE_REACH);
+                let hi = (w + LOWER_CASE_REACH + 1).min(n);
+                near_cue[lo..hi].iter_mut().for_each(|m| *m = true);
+            }
+        }
+        let mut key = String::new();
         let mut i = 0;
         while i < n {
-            let step = self.candidate(&scan, i, &taken, out);
+            let step = self.candidate(&scan, i, near_cue[i], &mut key, &taken, out);
             i += step.max(1);
         }
         // Known names may also have been found by the gazetteer; keep the known finding.
@@ -266,21 +282,34 @@ impl PersonName {
         &self,
         scan: &Scan<'_>,
         i: usize,
+        near_cue: bool,
+        buf: &mut String,
         taken: &[(usize, usize)],
         out: &mut Vec<Finding>,
     ) -> usize {
         let text = scan.text;
         let w = scan.words[i];
+        let word = scan.word(i);
+        let first = word.as_bytes()[0];
+        let capitalised = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            word.chars().next().is_some_and(char::is_uppercase)
+        };
+        // Every honorific starts with "m"; most words are lower case and far from a cue, and
+        // leave here after a few byte tests.
+        let maybe_honorific = word.len() <= 6 && first.eq_ignore_ascii_case(&b'm');
+        if !capitalised && !near_cue && !maybe_honorific {
+            return 1;
+        }
         let overlaps_taken = |s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && a < e);
         if scan.prefixed_by_handle(i) || scan.in_address(i) || overlaps_taken(w.start, w.end) {
             return 1;
         }
-        let word = scan.word(i);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let honorific = HONORIFICS.iter().any(|h| word.eq_ignore_ascii_case(h));
+        let honorific = maybe_honorific && HONORIFICS.iter().any(|h| word.eq_ignore_ascii_case(h));
         // Most words are lower case, and a lower-case name only counts near a cue: skip them
         // without folding when the post has no cue at all.
-        if !capitalised && !honorific && scan.cues.is_empty() {
+        if !capitalised && !honorific && !near_cue {
             return 1;
         }
 
@@ -327,15 +356,18 @@ impl PersonName {
         let core_end = w.start + without_possessive(word);
         let core = &text[w.start..core_end];
         // Most words are lower-case ASCII, already folded: borrow them instead of folding.
-        let key: Cow<'_, str> = if core
+        // Most words are lower-case ASCII, already folded: borrow them; fold the others into
+        // a buffer reused across words.
+        let key: &str = if core
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
         {
-            Cow::Borrowed(core)
+            core
         } else {
-            Cow::Owned(text::fold(core))
+            buf.clear();
+            text::fold_into(core, buf);
+            buf.as_str()
         };
-        let key = key.as_ref();
         if key.len() < 2 || !is_given(key) && !capitalised {
             return 1;
         }

@@ -82,10 +82,7 @@ impl Combination {
         // "care leaver, 19, lost everything", "17, ex-YOT": a bare age in apposition.
         reg.pattern(r"(?m)(?:^(?u:[-•*])?\s*|[,:] )(?P<m>[1-9]\d),(?: |$)", AGE);
         reg.pattern(&super::identifiers::street_pattern(), ADDRESS);
-        reg.pattern(
-            r"(?i)(?-u:\b)(?:[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
-            ADDRESS,
-        );
+        reg.pattern(super::identifiers::POSTCODE_PATTERN, ADDRESS);
         // Schools, surgeries, wards and estates name a place as surely as a town does.
         reg.pattern(
             r"(?-u:\b)(?:(?:St\.? )?[A-Z](?u:[A-Za-z'’\-])+ (?:[A-Z](?u:[A-Za-z'’\-])+ )?(?:Primary|Academy|School|High School|Secondary|College|Infants|Juniors|Nursery|Surgery|Medical Centre|Health Centre|Hospital|Estate|Ward)|Ward \d{1,2})(?-u:\b)",

@@ -229,6 +229,12 @@ impl Detector for NiNumber {
 #[derive(Debug)]
 pub(crate) struct Postcode;
 
+/// A full postcode's shape: outward code (area + district) and inward code (sector digit +
+/// unit letters, which never use C I K M O V). Shared with the combination detector, so the
+/// engine searches it once.
+pub(crate) const POSTCODE_PATTERN: &str =
+    r"(?i)(?-u:\b)(?:(?:[A-Z]{1,2}[0-9][0-9A-Z]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)";
+
 /// Every UK postcode area (Royal Mail), so "Y10 2ND" is not read as a postcode.
 const POSTCODE_AREAS: &[&str] = &[
     "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH",
@@ -244,14 +250,7 @@ const POSTCODE_AREAS: &[&str] = &[
 impl Postcode {
     pub(crate) fn new(reg: &mut Registry) -> Self {
         register_organisation_cues(reg);
-        // Outward code (area + district) and inward code (sector digit + unit letters, which
-        // never use C I K M O V).
-        reg.pattern(
-            &format!(
-                r"(?i){B}(?:(?:[A-Z]{{1,2}}[0-9][0-9A-Z]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{{2}}){B}"
-            ),
-            0,
-        );
+        reg.pattern(POSTCODE_PATTERN, 0);
         Postcode
     }
 }

@@ -640,8 +640,11 @@ impl LinterBuilder {
         } else {
             // Standard semantics so overlapping matches can be reported; the engine picks
             // leftmost-longest whole-word matches itself, after the boundary checks.
+            // A DFA: one table lookup per byte. Every draft is scanned in full (overlapping
+            // search cannot skip ahead), so scan speed matters more than the build.
             let ac = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&phrase_list)
                 .map_err(|e| internal_error(format!("building the phrase matcher: {e}")))?;
             Some(PhraseMatcher { ac, targets })

@@ -248,7 +248,16 @@ fn gazetteer_places(text: &str, ws: &[Word]) -> Vec<Span> {
             let w = ws[i + n];
             if n > 0 {
                 let gap = &text[ws[i + n - 1].end..w.start];
-                if gap != " " && gap != "-" {
+                // Place names go on with capitalised words or a few joiners ("Newcastle upon
+                // Tyne", "Stoke-on-Trent"); stop at anything else rather than look it up.
+                let word = &text[w.start..w.end];
+                let joiner = matches!(
+                    word,
+                    "upon" | "on" | "under" | "in" | "le" | "de" | "the" | "y"
+                );
+                if (gap != " " && gap != "-")
+                    || !(joiner || word.starts_with(|c: char| c.is_uppercase()))
+                {
                     break;
                 }
                 key.push(' ');

@@ -71,7 +71,8 @@ impl PersonName {
     }
 }
 
-/// How many words from a cue a lower-case name may be ("visited kayleigh", "kacper (9)").
+/// How many words from a cue a lower-case name may be ("visited kayleigh", "kacper (9)",
+/// "proud of kayleigh today, her foster carer ...").
 const LOWER_CASE_REACH: usize = 4;
 
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "master"];

@@ -92,9 +92,59 @@ enum PatternTarget {
 
 #[derive(Debug)]
 struct PhraseMatcher {
-    ac: AhoCorasick,
+    /// Quick to build: serves the first drafts, and all of them in a one-shot CLI run.
+    nfa: AhoCorasick,
+    /// One table lookup per byte, but a few milliseconds to build: built once a linter has
+    /// checked [`DFA_AFTER_CHECKS`] drafts, so archives get the fast scan and start-up does
+    /// not pay for it.
+    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    checks: std::sync::atomic::AtomicUsize,
+    phrases: Vec<String>,
     /// Per automaton pattern: what a match of it means (a phrase can serve several rules).
     targets: Vec<Vec<Target>>,
+}
+
+/// See [`PhraseMatcher::dfa`].
+const DFA_AFTER_CHECKS: usize = 32;
+
+impl PhraseMatcher {
+    fn new(phrases: Vec<String>, targets: Vec<Vec<Target>>) -> Result<PhraseMatcher, ConfigError> {
+        // Standard semantics so overlapping matches can be reported; the engine picks
+        // leftmost-longest whole-word matches itself, after the boundary checks.
+        let nfa = Self::builder(aho_corasick::AhoCorasickKind::ContiguousNFA)
+            .build(&phrases)
+            .map_err(|e| internal_error(format!("building the phrase matcher: {e}")))?;
+        Ok(PhraseMatcher {
+            nfa,
+            dfa: std::sync::OnceLock::new(),
+            checks: std::sync::atomic::AtomicUsize::new(0),
+            phrases,
+            targets,
+        })
+    }
+
+    fn builder(kind: aho_corasick::AhoCorasickKind) -> AhoCorasickBuilder {
+        let mut b = AhoCorasickBuilder::new();
+        b.match_kind(MatchKind::Standard).kind(Some(kind));
+        b
+    }
+
+    /// The automaton to scan with now.
+    fn automaton(&self) -> &AhoCorasick {
+        use std::sync::atomic::Ordering;
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return dfa;
+        }
+        if self.checks.fetch_add(1, Ordering::Relaxed) < DFA_AFTER_CHECKS {
+            return &self.nfa;
+        }
+        let dfa = self.dfa.get_or_init(|| {
+            Self::builder(aho_corasick::AhoCorasickKind::DFA)
+                .build(&self.phrases)
+                .ok()
+        });
+        dfa.as_ref().unwrap_or(&self.nfa)
+    }
 }
 
 #[derive(Debug)]
@@ -256,7 +306,7 @@ impl Linter {
         let folded = Folded::new(text);
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
-        for m in phrases.ac.find_overlapping_iter(folded.as_str()) {
+        for m in phrases.automaton().find_overlapping_iter(folded.as_str()) {
             let (start, end) = folded.original_range(m.start(), m.end());
             if !text::is_whole_word(text, start, end) {
                 continue;
@@ -638,16 +688,7 @@ impl LinterBuilder {
         let phrases = if phrase_list.is_empty() {
             None
         } else {
-            // Standard semantics so overlapping matches can be reported; the engine picks
-            // leftmost-longest whole-word matches itself, after the boundary checks.
-            // A DFA: one table lookup per byte. Every draft is scanned in full (overlapping
-            // search cannot skip ahead), so scan speed matters more than the build.
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&phrase_list)
-                .map_err(|e| internal_error(format!("building the phrase matcher: {e}")))?;
-            Some(PhraseMatcher { ac, targets })
+            Some(PhraseMatcher::new(phrase_list, targets)?)
         };
         let patterns = if regexes.is_empty() {
             None

@@ -449,7 +449,9 @@ const SHAPED: u16 = 2;
 impl CaseReference {
     pub(crate) fn new(reg: &mut Registry) -> Self {
         register_cues(reg, NOT_CASE_CUES, CUES);
-        let id = r"(?P<m>[A-Za-z0-9][A-Za-z0-9/\-]{2,24}[A-Za-z0-9])";
+        // An id has a digit: requiring one here keeps "case notes" and "court today" from
+        // matching at all (they were most of this set's matches on ordinary posts).
+        let id = r"(?P<m>(?:[A-Za-z][A-Za-z/\-]{0,8})?[0-9][A-Za-z0-9/\-]{0,24}[A-Za-z0-9]|[0-9])";
         let gap = r"\s*(?:[:#.]\s*|no\.?\s*|number\s*)?";
         reg.pattern(
             &format!(

@@ -101,11 +101,6 @@ const PERSONAL_CUES: &[&str] = &[
     "niece",
     "son",
     "daughter",
-    "his",
-    "her",
-    "him",
-    "she",
-    "he",
     "supporting",
     "i support",
 ];

@@ -621,6 +621,22 @@ def write_list(name, entries):
 # names
 
 
+def clean_name(raw, dropped):
+    """One source name, normalised and cased, or None (counted in `dropped` by reason)."""
+    s = normalise(raw)
+    if not is_latin(s):
+        dropped["non-Latin script"] += 1
+        return None
+    if not is_single_token_name(s):
+        dropped["not a single-token name (space, digit, punctuation, <2 letters)"] += 1
+        return None
+    s = fix_case(s)
+    if s in NOT_NAMES:
+        dropped["NOT_NAMES"] += 1
+        return None
+    return s
+
+
 def collect_names():
     given = collections.defaultdict(set)  # name -> locales
     surnames = collections.defaultdict(set)
@@ -637,18 +653,9 @@ def collect_names():
                 raw.extend(f for f in map(polish_feminine, attr_values(provider, "male_last_names")) if f)
             kept = set()
             for r in raw:
-                s = normalise(r)
-                if not is_latin(s):
-                    dropped["non-Latin script"] += 1
-                    continue
-                if not is_single_token_name(s):
-                    dropped["not a single-token name (space, digit, punctuation, <2 letters)"] += 1
-                    continue
-                s = fix_case(s)
-                if s in NOT_NAMES:
-                    dropped["NOT_NAMES"] += 1
-                    continue
-                kept.add(s)
+                s = clean_name(r, dropped)
+                if s is not None:
+                    kept.add(s)
             for s in kept:
                 target[s].add(loc)
             counts[kind] = len(kept)
@@ -703,16 +710,8 @@ def collect_ssa(dropped):
     kept = set()
     not_taken = collections.defaultdict(list)
     for r in above:
-        s = normalise(r)
-        if not is_latin(s):
-            dropped["non-Latin script"] += 1
-            continue
-        if not is_single_token_name(s):
-            dropped["not a single-token name (space, digit, punctuation, <2 letters)"] += 1
-            continue
-        s = fix_case(s)
-        if s in NOT_NAMES:
-            dropped["NOT_NAMES"] += 1
+        s = clean_name(r, dropped)
+        if s is None:
             continue
         if s in MONTHS_AND_DAYS:
             not_taken["month or weekday"].append(s)

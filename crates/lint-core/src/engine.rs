@@ -239,6 +239,10 @@ impl Linter {
         if let Some(patterns) = &self.patterns {
             self.check_patterns(patterns, text, &mut out, &mut hits);
         }
+        // Term and pattern findings inside an allow-listed phrase go here; each detector's
+        // findings below, unless the detector opts out (the length limit).
+        let is_allowed = |span: Span| allowed.iter().any(|a| a.contains(span));
+        out.retain(|d| !is_allowed(d.span));
         let mut findings = Vec::new();
         let words = std::cell::OnceCell::new();
         for (det, (rule, detector)) in self.detectors.iter().enumerate() {
@@ -253,17 +257,11 @@ impl Linter {
             detector.check(&input, &mut findings);
             let honours_allow = detector.honours_allow_list();
             for f in findings.drain(..) {
-                let span = Span::new(f.start, f.end);
-                if honours_allow && allowed.iter().any(|a| a.contains(span)) {
+                if honours_allow && is_allowed(Span::new(f.start, f.end)) {
                     continue;
                 }
                 out.push(self.detector_diagnostic(*rule, f));
             }
-        }
-        if !allowed.is_empty() {
-            out.retain(|d| {
-                d.category == Category::Length || !allowed.iter().any(|a| a.contains(d.span))
-            });
         }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))

@@ -272,8 +272,6 @@ impl Detector for PersonName {
             let step = self.candidate(&scan, i, near_cue[i], &mut key, &taken, out);
             i += step.max(1);
         }
-        // Known names may also have been found by the gazetteer; keep the known finding.
-        let _ = &mut taken;
     }
 }
 

@@ -134,13 +134,8 @@ mod tests {
             "\u{7F}",
             "\u{0}",
         ];
-        let mut seed: u64 = 7;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(seed >> 33).unwrap_or_default()
-        };
+        let mut rng = crate::length::tests::Lcg(7);
+        let mut next = || rng.next();
         for _ in 0..5000 {
             let len = next() % 16;
             let s: String = (0..len).map(|_| POOL[next() % POOL.len()]).collect();

@@ -192,11 +192,12 @@ fn text_is_not_trimmed() {
     assert_eq!(measure("\n\n", Platform::Threads, 500).length, 2);
 }
 
-/// A small deterministic generator, so the sweep needs no extra dependency.
-struct Lcg(u64);
+/// A small deterministic generator, so the sweeps need no extra dependency (shared with
+/// the grapheme and NFC unit tests).
+pub(super) struct Lcg(pub(super) u64);
 
 impl Lcg {
-    fn next(&mut self) -> usize {
+    pub(super) fn next(&mut self) -> usize {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

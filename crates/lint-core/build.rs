@@ -1,7 +1,8 @@
 //! Turns the gazetteers in `rules/data/*.txt` into sorted, folded static arrays, so the
-//! binary starts with them ready (no parsing or hashing at start-up) and looks names up by
-//! binary search. The fold here must equal `text::fold`; a unit test checks every entry.
+//! binary starts with them ready (no parsing at start-up): one lexicon of every entry with a
+//! bit per list, so a word is looked up once whatever it may be. The fold here must equal `text::fold`; a unit test checks every entry.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -25,45 +26,58 @@ fn fold(s: &str) -> String {
 
 fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/data");
+    // Each list sets one bit of an entry's flags (see `detect::gazetteer::lex`).
     let lists = [
-        ("GIVEN_DATA", "given-names.txt"),
-        ("SURNAMES_DATA", "surnames.txt"),
-        ("NAME_WORDS_DATA", "name-words.txt"),
-        ("PLACES_DATA", "uk-places.txt"),
-        ("PLACE_WORDS_DATA", "place-words.txt"),
+        (1u8, "given-names.txt"),
+        (2, "surnames.txt"),
+        (4, "name-words.txt"),
+        (8, "uk-places.txt"),
+        (16, "place-words.txt"),
     ];
-    let mut out = String::new();
-    for (name, file) in lists {
+    const PLACE: u8 = 8;
+    const PLACE_PREFIX: u8 = 32;
+    let mut lexicon: BTreeMap<String, u8> = BTreeMap::new();
+    let mut place_max_words = 1;
+    for (bit, file) in lists {
         let path = data.join(file);
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-        let mut entries: Vec<String> = text
+        for entry in text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(fold)
-            .collect();
-        entries.sort();
-        entries.dedup();
-        let max_words = entries
-            .iter()
-            .map(|e| e.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        writeln!(out, "/// Generated from `rules/data/{file}`.").unwrap();
-        writeln!(
-            out,
-            "pub(crate) static {name}: RawGazetteer = RawGazetteer {{"
-        )
-        .unwrap();
-        writeln!(out, "    max_words: {max_words},").unwrap();
-        writeln!(out, "    entries: &[").unwrap();
-        for e in &entries {
-            writeln!(out, "        {e:?},").unwrap();
+        {
+            if bit == PLACE {
+                // Every leading run of words of a multi-word place, so a lookup can stop as
+                // soon as no place starts with the words read so far.
+                let words: Vec<&str> = entry.split(' ').collect();
+                place_max_words = place_max_words.max(words.len());
+                for n in 1..words.len() {
+                    *lexicon.entry(words[..n].join(" ")).or_default() |= PLACE_PREFIX;
+                }
+            }
+            *lexicon.entry(entry).or_default() |= bit;
         }
-        writeln!(out, "    ],\n}};").unwrap();
     }
+    let mut out = String::new();
+    writeln!(out, "/// The longest place name, in words.").unwrap();
+    writeln!(
+        out,
+        "pub(crate) const PLACE_MAX_WORDS: usize = {place_max_words};"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Generated from `rules/data/*.txt`: folded entries, sorted, with their flags."
+    )
+    .unwrap();
+    writeln!(out, "pub(crate) static LEXICON: &[(&str, u8)] = &[").unwrap();
+    for (entry, flags) in &lexicon {
+        writeln!(out, "    ({entry:?}, {flags}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("gazetteers.rs");
     std::fs::write(&dest, out).expect("write gazetteers.rs");

@@ -134,6 +134,30 @@ fn foundation_only(bencher: Bencher) {
     run(bencher, linter);
 }
 
+/// The foundation plus one confidentiality detector: what each detector costs on its own.
+#[divan::bench(
+    sample_count = 5,
+    sample_size = 1,
+    args = ["address", "case-reference", "date-of-birth", "email", "identifying-combination",
+            "nhs-number", "ni-number", "person-name", "phone", "postcode"]
+)]
+fn foundation_plus(bencher: Bencher, detector: &str) {
+    let mut house = String::from("[severity]\n");
+    let linter = Linter::new().expect("default rules");
+    for rule in linter.rules() {
+        if rule.category == postlint_core::Category::Confidentiality
+            && rule.id != format!("confidentiality/{detector}")
+        {
+            house.push_str(&format!("\"{}\" = \"off\"\n", rule.id));
+        }
+    }
+    let linter = Linter::builder()
+        .house_rules("bench.toml", house)
+        .build()
+        .expect("builds");
+    run(bencher, linter);
+}
+
 /// Every default rule, confidentiality detectors included.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn all_rules(bencher: Bencher) {

@@ -233,8 +233,15 @@ impl Linter {
             phrases: vec![Vec::new(); self.detectors.len()],
             patterns: vec![Vec::new(); self.detectors.len()],
         };
+        // One fold of the draft serves the phrases and, split into words in the same pass,
+        // the detectors.
+        let folded = if self.detectors.iter().any(|(_, d)| d.needs_words()) {
+            Folded::with_words(text)
+        } else {
+            Folded::new(text)
+        };
         if let Some(phrases) = &self.phrases {
-            self.check_phrases(phrases, text, &mut out, &mut allowed, &mut hits);
+            self.check_phrases(phrases, text, &folded, &mut out, &mut allowed, &mut hits);
         }
         if let Some(patterns) = &self.patterns {
             self.check_patterns(patterns, text, &mut out, &mut hits);
@@ -244,7 +251,7 @@ impl Linter {
         let is_allowed = |span: Span| allowed.iter().any(|a| a.contains(span));
         out.retain(|d| !is_allowed(d.span));
         let mut findings = Vec::new();
-        let words = std::cell::OnceCell::new();
+        let lex = vec![std::cell::Cell::new(0u8); folded.words().len()];
         for (det, (rule, detector)) in self.detectors.iter().enumerate() {
             hits.phrases[det].sort_by_key(|h| (h.start, h.end));
             hits.patterns[det].sort_by_key(|h| (h.start, h.end));
@@ -252,7 +259,8 @@ impl Linter {
                 text,
                 phrases: &hits.phrases[det],
                 patterns: &hits.patterns[det],
-                words: &words,
+                folded: &folded,
+                lex: &lex,
             };
             detector.check(&input, &mut findings);
             let honours_allow = detector.honours_allow_list();
@@ -297,11 +305,11 @@ impl Linter {
         &self,
         phrases: &PhraseMatcher,
         text: &str,
+        folded: &Folded<'_>,
         out: &mut Vec<Diagnostic>,
         allowed: &mut Vec<Span>,
         hits: &mut DetectorHits,
     ) {
-        let folded = Folded::new(text);
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
         for m in phrases.automaton().find_overlapping_iter(folded.as_str()) {

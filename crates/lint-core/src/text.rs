@@ -41,7 +41,74 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A folded copy of a draft, with the way back to the original's byte offsets.
+/// A word of a draft, found while folding it: letters and digits, with inner apostrophes
+/// and hyphens ("O'Brien", "Mary-Jane", "Jayden's"). An apostrophe or hyphen belongs to a
+/// word only between a word char and a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Start of the word in the original draft (bytes).
+    pub start: usize,
+    /// End of the word in the original draft (bytes).
+    pub end: usize,
+    /// Start of the same word in the folded text: `fstart..fend` is its lookup key.
+    pub fstart: usize,
+    /// End of the word in the folded text.
+    pub fend: usize,
+    /// What the word looks like: [`Word::CAPITALISED`], [`Word::SHOUTED`], [`Word::DIGIT`].
+    pub shape: u8,
+}
+
+impl Word {
+    /// The first char is an upper-case letter.
+    pub const CAPITALISED: u8 = 1;
+    /// Two or more letters, all upper case ("NHS", "STOP").
+    pub const SHOUTED: u8 = 2;
+    /// The first char is a digit.
+    pub const DIGIT: u8 = 4;
+
+    /// Whether the word has every bit of `shape`.
+    pub fn is(&self, shape: u8) -> bool {
+        self.shape & shape == shape
+    }
+}
+
+/// A word being read: where it started, and counts for its shape.
+struct OpenWord {
+    start: usize,
+    fstart: usize,
+    first: u8,
+    letters: u32,
+    uppers: u32,
+}
+
+impl OpenWord {
+    fn new(start: usize, fstart: usize, first: u8) -> OpenWord {
+        OpenWord {
+            start,
+            fstart,
+            first,
+            letters: 0,
+            uppers: 0,
+        }
+    }
+
+    fn close(self, end: usize, fend: usize) -> Word {
+        let mut shape = self.first;
+        if self.letters >= 2 && self.uppers == self.letters {
+            shape |= Word::SHOUTED;
+        }
+        Word {
+            start: self.start,
+            end,
+            fstart: self.fstart,
+            fend,
+            shape,
+        }
+    }
+}
+
+/// A folded copy of a draft, with the way back to the original's byte offsets and, when
+/// asked for, its words.
 #[derive(Debug)]
 pub struct Folded<'a> {
     original: &'a str,
@@ -49,14 +116,38 @@ pub struct Folded<'a> {
     /// For each byte of `folded`, the offset of the original char that produced it. `None`
     /// when folding kept every char's byte length, so offsets are the same in both.
     map: Option<Vec<u32>>,
+    words: Vec<Word>,
 }
 
 impl<'a> Folded<'a> {
     /// Folds `original`.
     pub fn new(original: &'a str) -> Folded<'a> {
+        Self::build::<false>(original)
+    }
+
+    /// Folds `original` and splits it into words in the same pass (see [`Folded::words`]).
+    pub fn with_words(original: &'a str) -> Folded<'a> {
+        Self::build::<true>(original)
+    }
+
+    fn build<const WORDS: bool>(original: &'a str) -> Folded<'a> {
         let mut folded = String::with_capacity(original.len());
         let mut map: Option<Vec<u32>> = None;
+        let mut words = Vec::new();
+        if WORDS {
+            words.reserve(original.len() / 6 + 1);
+        }
+        let mut open: Option<OpenWord> = None;
         let bytes = original.as_bytes();
+        // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
+        let letter_at = |j: usize| match bytes.get(j) {
+            Some(&b) if b.is_ascii() => b.is_ascii_alphabetic(),
+            Some(_) => original[j..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic),
+            None => false,
+        };
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -75,6 +166,26 @@ impl<'a> Folded<'a> {
                         b.to_ascii_lowercase() as char
                     });
                 }
+                if WORDS {
+                    if b.is_ascii_alphanumeric() {
+                        let o = open.get_or_insert_with(|| {
+                            let first = if b.is_ascii_uppercase() {
+                                Word::CAPITALISED
+                            } else if b.is_ascii_digit() {
+                                Word::DIGIT
+                            } else {
+                                0
+                            };
+                            OpenWord::new(i, before, first)
+                        });
+                        o.letters += u32::from(b.is_ascii_alphabetic());
+                        o.uppers += u32::from(b.is_ascii_uppercase());
+                    } else if !(matches!(b, b'\'' | b'-') && open.is_some() && letter_at(i + 1))
+                        && let Some(o) = open.take()
+                    {
+                        words.push(o.close(i, before));
+                    }
+                }
             } else {
                 let Some(c) = original[i..].chars().next() else {
                     break;
@@ -82,6 +193,21 @@ impl<'a> Folded<'a> {
                 width = c.len_utf8();
                 if !(c.is_whitespace() && folded.ends_with(' ')) {
                     fold_char(c, &mut folded);
+                }
+                if WORDS {
+                    if c.is_alphanumeric() {
+                        let upper = c.is_uppercase();
+                        let o = open.get_or_insert_with(|| {
+                            let first = if upper { Word::CAPITALISED } else { 0 };
+                            OpenWord::new(i, before, first)
+                        });
+                        o.letters += u32::from(c.is_alphabetic());
+                        o.uppers += u32::from(upper);
+                    } else if !(c == '\u{2019}' && open.is_some() && letter_at(i + width))
+                        && let Some(o) = open.take()
+                    {
+                        words.push(o.close(i, before));
+                    }
                 }
             }
             let added = folded.len() - before;
@@ -100,11 +226,25 @@ impl<'a> Folded<'a> {
             }
             i += width;
         }
+        if let Some(o) = open.take() {
+            words.push(o.close(original.len(), folded.len()));
+        }
         Folded {
             original,
             folded,
             map,
+            words,
         }
+    }
+
+    /// The words found by [`Folded::with_words`] (empty after [`Folded::new`]).
+    pub fn words(&self) -> &[Word] {
+        &self.words
+    }
+
+    /// The folded form of word `w` (the key to look it up by).
+    pub fn key(&self, w: &Word) -> &str {
+        &self.folded[w.fstart..w.fend]
     }
 
     /// The folded text.
@@ -287,6 +427,57 @@ mod tests {
         assert_eq!(f.as_str(), "touch base");
         assert_eq!(f.original_range(0, 10), (0, text.len()));
         assert_eq!(fold(" a \t b "), " a b ");
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let t = "Saw Mary-Jane and O\u{2019}Brien's kids - 'twas  NHS 24/7 fine.";
+        let f = Folded::with_words(t);
+        let w: Vec<&str> = f.words().iter().map(|w| &t[w.start..w.end]).collect();
+        assert_eq!(
+            w,
+            [
+                "Saw",
+                "Mary-Jane",
+                "and",
+                "O\u{2019}Brien's",
+                "kids",
+                "twas",
+                "NHS",
+                "24",
+                "7",
+                "fine"
+            ]
+        );
+        let keys: Vec<&str> = f.words().iter().map(|w| f.key(w)).collect();
+        assert_eq!(keys[3], "o'brien's");
+        assert_eq!(keys[6], "nhs");
+        assert!(f.words()[1].is(Word::CAPITALISED) && !f.words()[1].is(Word::SHOUTED));
+        assert!(f.words()[6].is(Word::SHOUTED | Word::CAPITALISED));
+        assert!(f.words()[7].is(Word::DIGIT));
+        assert!(Folded::new(t).words().is_empty());
+    }
+
+    #[test]
+    fn words_of_unicode_text() {
+        let t = "Zoë and ÉMILE met İlker";
+        let f = Folded::with_words(t);
+        let w: Vec<(&str, &str)> = f
+            .words()
+            .iter()
+            .map(|w| (&t[w.start..w.end], f.key(w)))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                ("Zoë", "zoë"),
+                ("and", "and"),
+                ("ÉMILE", "émile"),
+                ("met", "met"),
+                ("İlker", "i\u{307}lker")
+            ]
+        );
+        assert!(f.words()[2].is(Word::SHOUTED));
     }
 
     #[test]

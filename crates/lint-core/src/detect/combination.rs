@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::gazetteer::{PLACE_WORDS, PLACES, Word};
+use super::gazetteer::{self, PLACE_MAX_WORDS, lex};
 use super::names::AGE_PATTERN;
 use super::{Confidence, Detector, Finding, Input, Part, Registry};
 use crate::diagnostic::Span;
-use crate::text;
+use crate::text::Word;
 
 /// Phrase kind: a sensitive circumstance.
 const CIRCUMSTANCE: u16 = 0;
@@ -117,7 +117,7 @@ impl Detector for Combination {
             .filter(|h| h.kind == INSTITUTION || h.kind == ADDRESS)
             .map(|h| Span::new(h.start, h.end))
             .collect();
-        places.extend(gazetteer_places(text, input.words()));
+        places.extend(gazetteer_places(input));
         places.sort();
         places.dedup_by(|b, a| b.start < a.end);
 
@@ -131,7 +131,7 @@ impl Detector for Combination {
         // Without an age, a place and a circumstance may describe a population ("children in
         // care in Blackpool"); it identifies someone only when the post is about one person.
         // (Checked only here, rarely: pronouns are too common to match in every post.)
-        let about_one = !ages.is_empty() || about_one_person(text, input.words(), &circumstances);
+        let about_one = !ages.is_empty() || about_one_person(input, &circumstances);
         if !about_one {
             return;
         }
@@ -177,7 +177,7 @@ impl Detector for Combination {
 /// Whether the post speaks of one person (see [`ONE_PERSON`]), outside the circumstance
 /// phrases themselves ("the family" in "the family court" does not count). Walks the words
 /// already split, comparing one- and two-word phrases; no allocation per word.
-fn about_one_person(text: &str, words: &[Word], circumstances: &[Span]) -> bool {
+fn about_one_person(input: &Input<'_>, circumstances: &[Span]) -> bool {
     // ONE_PERSON by first word, so each word of the post costs one lookup.
     static BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
         LazyLock::new(|| {
@@ -189,32 +189,26 @@ fn about_one_person(text: &str, words: &[Word], circumstances: &[Span]) -> bool 
             }
             map
         });
+    let words = input.words();
     let inside = |w: &Word| {
         circumstances
             .iter()
             .any(|c| c.start <= w.start && w.end <= c.end)
     };
-    // The word in lower case, without a possessive ("client's" is "client").
-    let key = |w: &Word| {
-        let word = &text[w.start..w.end];
-        let stem = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
-            .unwrap_or(word);
-        stem.to_ascii_lowercase()
-    };
-    words.iter().enumerate().any(|(i, w)| {
+    // Keys are stems: "client's" is "client".
+    (0..words.len()).any(|i| {
+        let w = &words[i];
         if w.end - w.start > 12 || inside(w) {
             return false;
         }
-        let Some(rests) = BY_FIRST.get(key(w).as_str()) else {
+        let Some(rests) = BY_FIRST.get(input.stem(i)) else {
             return false;
         };
         rests.iter().any(|rest| {
             rest.iter().enumerate().all(|(k, part)| {
                 words
                     .get(i + 1 + k)
-                    .is_some_and(|n| !inside(n) && key(n) == *part)
+                    .is_some_and(|n| !inside(n) && input.stem(i + 1 + k) == *part)
             })
         })
     })
@@ -228,52 +222,63 @@ fn join(items: &[String]) -> String {
     }
 }
 
-/// UK places named in the text: capitalised n-grams looked up in the gazetteer, longest
-/// first. Places that are also everyday words ("Reading") need a preposition before them.
-fn gazetteer_places(text: &str, ws: &[Word]) -> Vec<Span> {
-    let max = PLACES.max_words();
+/// UK places named in the text: capitalised n-grams looked up in the lexicon, longest
+/// first, going on only while the words read so far begin some place's name. Places that are
+/// also everyday words ("Reading") need a preposition before them.
+fn gazetteer_places(input: &Input<'_>) -> Vec<Span> {
+    let text = input.text;
+    let ws = input.words();
     let mut out = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < ws.len() {
-        let first = &text[ws[i].start..ws[i].end];
-        let capitalised = first.chars().next().is_some_and(char::is_uppercase);
-        let handle = text[..ws[i].start].ends_with(['@', '#']);
-        if !capitalised || handle {
+        if !ws[i].is(Word::CAPITALISED) || text[..ws[i].start].ends_with(['@', '#']) {
             i += 1;
             continue;
         }
-        let mut found = None;
-        let mut key = String::new();
-        for n in 0..max.min(ws.len() - i) {
-            let w = ws[i + n];
-            if n > 0 {
+        let mut flags = input.lex(i);
+        if input.key(i).len() != input.stem(i).len() {
+            // "King's Lynn": the possessive may belong to the place.
+            flags |= gazetteer::lookup(input.key(i)) & lex::PLACE_PREFIX;
+        }
+        if flags & (lex::PLACE | lex::PLACE_PREFIX) == 0 {
+            i += 1;
+            continue;
+        }
+        let first = ws[i];
+        let mut found = (flags & lex::PLACE != 0)
+            .then(|| (1, first.start + super::without_possessive(input.word(i))));
+        if flags & lex::PLACE_PREFIX != 0 {
+            key.clear();
+            key.push_str(input.key(i));
+            for n in 1..PLACE_MAX_WORDS.min(ws.len() - i) {
+                let w = ws[i + n];
                 let gap = &text[ws[i + n - 1].end..w.start];
                 // Place names go on with capitalised words or a few joiners ("Newcastle upon
                 // Tyne", "Stoke-on-Trent"); stop at anything else rather than look it up.
-                let word = &text[w.start..w.end];
                 let joiner = matches!(
-                    word,
+                    input.key(i + n),
                     "upon" | "on" | "under" | "in" | "le" | "de" | "the" | "y"
                 );
-                if (gap != " " && gap != "-")
-                    || !(joiner || word.starts_with(|c: char| c.is_uppercase()))
-                {
+                if (gap != " " && gap != "-") || !(joiner || w.is(Word::CAPITALISED)) {
                     break;
                 }
                 key.push(' ');
-            }
-            text::fold_into(&text[w.start..w.end], &mut key);
-            if PLACES.contains(&key) {
-                found = Some((n + 1, w.end));
+                key.push_str(input.key(i + n));
+                let f = gazetteer::lookup(&key);
+                if f & lex::PLACE != 0 {
+                    found = Some((n + 1, w.end));
+                }
+                if f & lex::PLACE_PREFIX == 0 {
+                    break;
+                }
             }
         }
         if let Some((n, end)) = found {
-            let preposition = i > 0
-                && PREPOSITIONS
-                    .contains(&text::fold(&text[ws[i - 1].start..ws[i - 1].end]).as_str());
-            let everyday = n == 1 && PLACE_WORDS.contains(&text::fold(first));
+            let preposition = i > 0 && PREPOSITIONS.contains(&input.key(i - 1));
+            let everyday = n == 1 && flags & lex::PLACE_WORD != 0;
             if !everyday || preposition {
-                out.push(Span::new(ws[i].start, end));
+                out.push(Span::new(first.start, end));
             }
             i += n;
         } else {

@@ -766,7 +766,8 @@ mod tests {
         }
         hits.sort_by_key(|h| (h.start, h.end));
         // Cue phrases, as the engine's automaton would find them.
-        let folded = crate::text::Folded::new(text);
+        let folded = crate::text::Folded::with_words(text);
+        let lex = vec![std::cell::Cell::new(0); folded.words().len()];
         let mut phrases = Vec::new();
         for (phrase, kind) in &reg.phrases {
             for (i, _) in folded.as_str().match_indices(phrase.as_str()) {
@@ -787,7 +788,8 @@ mod tests {
                 text,
                 phrases: &phrases,
                 patterns: &hits,
-                words: &std::cell::OnceCell::new(),
+                folded: &folded,
+                lex: &lex,
             },
             &mut out,
         );

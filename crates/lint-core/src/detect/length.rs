@@ -105,6 +105,10 @@ impl Detector for LengthLimit {
         }
     }
 
+    fn needs_words(&self) -> bool {
+        false
+    }
+
     fn honours_allow_list(&self) -> bool {
         false
     }

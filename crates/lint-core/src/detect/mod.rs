@@ -6,10 +6,12 @@
 //! them into the one Aho-Corasick automaton and the one regex set with everything else. At
 //! check time the detector receives its hits ([`Input`]) and reasons about them.
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::diagnostic::{Severity, Span};
 use crate::length::Platform;
+use crate::text::{Folded, Word};
 
 pub(crate) mod combination;
 pub(crate) mod gazetteer;
@@ -76,15 +78,74 @@ pub(crate) struct Input<'a> {
     /// Matches of the detector's regexes (the span of the group named `m` when the regex
     /// has one), sorted by start.
     pub patterns: &'a [Hit],
-    /// The draft's words, split once on first use and shared by the detectors.
-    pub words: &'a std::cell::OnceCell<Vec<gazetteer::Word>>,
+    /// The folded draft and its words, split in the same pass and shared by the detectors.
+    pub folded: &'a Folded<'a>,
+    /// Each word's lexicon flags, looked up on first need and shared by the detectors
+    /// ([`LEX_KNOWN`] set once looked up).
+    pub lex: &'a [Cell<u8>],
 }
 
+/// Set in an [`Input::lex`] cell once the word has been looked up.
+pub(crate) const LEX_KNOWN: u8 = 0x80;
+
 impl Input<'_> {
-    /// The draft's words (see [`gazetteer::words`]).
-    pub(crate) fn words(&self) -> &[gazetteer::Word] {
-        self.words.get_or_init(|| gazetteer::words(self.text))
+    /// The draft's words.
+    pub(crate) fn words(&self) -> &[Word] {
+        self.folded.words()
     }
+
+    /// Word `i` as written.
+    pub(crate) fn word(&self, i: usize) -> &str {
+        let w = self.words()[i];
+        &self.text[w.start..w.end]
+    }
+
+    /// Word `i`, folded.
+    pub(crate) fn key(&self, i: usize) -> &str {
+        self.folded.key(&self.words()[i])
+    }
+
+    /// Word `i`, folded, without a possessive `'s` or `'` ("jayden's" is "jayden").
+    pub(crate) fn stem(&self, i: usize) -> &str {
+        stem(self.key(i))
+    }
+
+    /// The lexicon flags ([`gazetteer::lex`]) of word `i`'s stem, looked up once per draft.
+    pub(crate) fn lex(&self, i: usize) -> u8 {
+        let cell = &self.lex[i];
+        let v = cell.get();
+        if v & LEX_KNOWN != 0 {
+            return v & !LEX_KNOWN;
+        }
+        let flags = gazetteer::lookup(self.stem(i));
+        cell.set(flags | LEX_KNOWN);
+        flags
+    }
+}
+
+/// The end of a word as written without a possessive `'s`/`’s`/`'`/`’`, when at least two
+/// chars are left.
+pub(crate) fn without_possessive(word: &str) -> usize {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().nth(1).is_some()
+        {
+            return stem.len();
+        }
+    }
+    word.len()
+}
+
+/// A folded word without a possessive `'s` or `'`, when at least two chars are left.
+pub(crate) fn stem(key: &str) -> &str {
+    for suffix in ["'s", "'"] {
+        if let Some(s) = key.strip_suffix(suffix)
+            && s.chars().nth(1).is_some()
+        {
+            return s;
+        }
+    }
+    key
 }
 
 /// A secondary label on a finding.
@@ -150,6 +211,11 @@ impl Registry {
 pub(crate) trait Detector: Send + Sync + fmt::Debug {
     /// Checks one draft.
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>);
+
+    /// Whether the detector reads the draft's words (they are split only if one does).
+    fn needs_words(&self) -> bool {
+        true
+    }
 
     /// Whether allow-listed phrases silence this detector's findings.
     fn honours_allow_list(&self) -> bool {

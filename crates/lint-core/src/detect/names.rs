@@ -6,9 +6,10 @@
 //! initial ("Mr A") is always suspicious; names a team lists in `known-names` are always
 //! reported.
 
-use super::gazetteer::{FxHashSet, GIVEN, NAME_WORDS, PLACES, SURNAMES, Word};
+use super::gazetteer::{self, FxHashSet, lex};
+use super::without_possessive;
 use super::{Confidence, Detector, Finding, Hit, Input, Registry};
-use crate::text;
+use crate::text::{self, Word};
 
 const CUE: u16 = 0;
 const KNOWN: u16 = 1;
@@ -121,7 +122,7 @@ const FAMILY_WORDS: &[&str] = &[
 ];
 
 struct Scan<'a> {
-    text: &'a str,
+    input: &'a Input<'a>,
     words: &'a [Word],
     cues: Vec<(usize, usize)>,
     public: Vec<(usize, usize)>,
@@ -129,22 +130,31 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     fn word(&self, i: usize) -> &str {
-        let w = self.words[i];
-        &self.text[w.start..w.end]
+        self.input.word(i)
     }
 
-    fn folded(&self, i: usize) -> String {
-        text::fold(self.word(i))
+    /// Word `i`, folded (possessive kept).
+    fn key(&self, i: usize) -> &str {
+        self.input.key(i)
+    }
+
+    fn lex(&self, i: usize) -> u8 {
+        self.input.lex(i)
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.words[i].is(Word::CAPITALISED)
+    }
+
+    /// Whether word `i` exists and its key is one of `list`.
+    fn key_in(&self, i: usize, list: &[&str]) -> bool {
+        i < self.words.len() && list.contains(&self.key(i))
     }
 
     /// Only spaces (and at most one dot after an initial) between word `i` and `i + 1`.
     fn adjacent(&self, i: usize) -> bool {
         let (a, b) = (self.words[i], self.words[i + 1]);
-        let gap = &self.text[a.end..b.start];
+        let gap = &self.input.text[a.end..b.start];
         !gap.is_empty()
             && gap.len() <= 3
             && gap.trim_start_matches('.').trim() == ""
@@ -154,9 +164,10 @@ impl Scan<'_> {
     /// Whether word `i` is part of an email address, URL or file name ("jo.smith@...").
     fn in_address(&self, i: usize) -> bool {
         let w = self.words[i];
+        let text = self.input.text;
         let glued = |s: &str| s.starts_with(|c: char| c.is_alphanumeric());
-        let before = &self.text[..w.start];
-        let after = &self.text[w.end..];
+        let before = &text[..w.start];
+        let after = &text[w.end..];
         (before.ends_with(['.', '@', '/', '_'])
             && glued(
                 before
@@ -170,13 +181,13 @@ impl Scan<'_> {
     }
 
     fn prefixed_by_handle(&self, i: usize) -> bool {
-        self.text[..self.words[i].start].ends_with(['@', '#'])
+        self.input.text[..self.words[i].start].ends_with(['@', '#'])
     }
 
     /// Whether word `i` starts a sentence (so its capital says nothing).
     fn sentence_start(&self, i: usize) -> bool {
-        let before =
-            self.text[..self.words[i].start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
+        let before = self.input.text[..self.words[i].start]
+            .trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
         before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
     }
 
@@ -198,25 +209,19 @@ impl Scan<'_> {
     }
 }
 
-/// The end of a word without a possessive `'s`/`’s`/`s'`.
-fn without_possessive(word: &str) -> usize {
-    for suffix in ["'s", "’s", "'", "’"] {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && stem.chars().count() >= 2
-        {
-            return stem.len();
-        }
+/// Whether word `i` is a given name, or a double-barrelled one ("Mary-Jane", "Jean-Luc").
+fn is_given(scan: &Scan<'_>, i: usize) -> bool {
+    if scan.lex(i) & lex::GIVEN != 0 {
+        return true;
     }
-    word.len()
-}
-
-fn is_given(folded: &str) -> bool {
-    GIVEN.contains(folded)
-        || (folded.contains('-')
-            && folded
-                .split('-')
-                .all(|p| GIVEN.contains(p) || SURNAMES.contains(p))
-            && folded.split('-').any(|p| GIVEN.contains(p)))
+    let stem = super::stem(scan.key(i));
+    stem.contains('-')
+        && stem
+            .split('-')
+            .all(|p| gazetteer::lookup(p) & (lex::GIVEN | lex::SURNAME) != 0)
+        && stem
+            .split('-')
+            .any(|p| gazetteer::lookup(p) & lex::GIVEN != 0)
 }
 
 impl Detector for PersonName {
@@ -246,7 +251,7 @@ impl Detector for PersonName {
         }
         cues.extend(input.patterns.iter().map(|h| (h.start, h.end)));
         let scan = Scan {
-            text,
+            input,
             words: input.words(),
             cues,
             public,
@@ -266,10 +271,9 @@ impl Detector for PersonName {
                 near_cue[lo..hi].iter_mut().for_each(|m| *m = true);
             }
         }
-        let mut key = String::new();
         let mut i = 0;
         while i < n {
-            let step = self.candidate(&scan, i, near_cue[i], &mut key, &taken, out);
+            let step = self.candidate(&scan, i, near_cue[i], &taken, out);
             i += step.max(1);
         }
     }
@@ -282,22 +286,16 @@ impl PersonName {
         scan: &Scan<'_>,
         i: usize,
         near_cue: bool,
-        buf: &mut String,
         taken: &[(usize, usize)],
         out: &mut Vec<Finding>,
     ) -> usize {
-        let text = scan.text;
+        let text = scan.input.text;
         let w = scan.words[i];
+        let capitalised = w.is(Word::CAPITALISED);
         let word = scan.word(i);
-        let first = word.as_bytes()[0];
-        let capitalised = if first.is_ascii() {
-            first.is_ascii_uppercase()
-        } else {
-            word.chars().next().is_some_and(char::is_uppercase)
-        };
         // Every honorific starts with "m"; most words are lower case and far from a cue, and
         // leave here after a few byte tests.
-        let maybe_honorific = word.len() <= 6 && first.eq_ignore_ascii_case(&b'm');
+        let maybe_honorific = word.len() <= 6 && word.as_bytes()[0].eq_ignore_ascii_case(&b'm');
         if !capitalised && !near_cue && !maybe_honorific {
             return 1;
         }
@@ -305,12 +303,11 @@ impl PersonName {
         if scan.prefixed_by_handle(i) || scan.in_address(i) || overlaps_taken(w.start, w.end) {
             return 1;
         }
-        let honorific = maybe_honorific && HONORIFICS.iter().any(|h| word.eq_ignore_ascii_case(h));
-        // Most words are lower case, and a lower-case name only counts near a cue: skip them
-        // without folding when the post has no cue at all.
+        let honorific = maybe_honorific && HONORIFICS.contains(&scan.key(i));
         if !capitalised && !honorific && !near_cue {
             return 1;
         }
+        let n = scan.words.len();
 
         // Honorific + name or initial: "Mrs Okafor", "Mr A", "Ms B.".
         // A lower-case single letter after a lower-case honorific ("mr a:") is an initial
@@ -320,7 +317,7 @@ impl PersonName {
                 && !text[scan.words[j].end..].starts_with(|c: char| c == ' ' || c.is_alphanumeric())
         };
         if honorific
-            && i + 1 < scan.words.len()
+            && i + 1 < n
             && scan.adjacent(i)
             && (scan.is_capitalised(i + 1) || lone_initial(i + 1))
         {
@@ -330,10 +327,10 @@ impl PersonName {
             let mut used = 2;
             if initial && text[end..].starts_with('.') {
                 end += 1;
-            } else if i + 2 < scan.words.len()
+            } else if i + 2 < n
                 && scan.adjacent(i + 1)
                 && scan.is_capitalised(i + 2)
-                && SURNAMES.contains(&scan.folded(i + 2))
+                && scan.lex(i + 2) & lex::SURNAME != 0
             {
                 end = scan.words[i + 2].start + without_possessive(scan.word(i + 2));
                 used = 3;
@@ -353,45 +350,28 @@ impl PersonName {
         }
 
         let core_end = w.start + without_possessive(word);
-        let core = &text[w.start..core_end];
-        // Most words are lower-case ASCII, already folded: borrow them instead of folding.
-        // Most words are lower-case ASCII, already folded: borrow them; fold the others into
-        // a buffer reused across words.
-        let key: &str = if core
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
-        {
-            core
-        } else {
-            buf.clear();
-            text::fold_into(core, buf);
-            buf.as_str()
-        };
-        if key.len() < 2 || !is_given(key) && !capitalised {
+        let key = super::stem(scan.key(i));
+        let given = is_given(scan, i);
+        if key.len() < 2 || !given && !capitalised {
             return 1;
         }
         if key.chars().nth(1).is_none() || self.not_names.contains(key) {
             return 1;
         }
-        let mut letters = core.chars().filter(|c| c.is_alphabetic());
-        let shouted = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
-        if shouted {
+        if w.is(Word::SHOUTED) {
             return 1; // an acronym, or shouting: not a name we can tell apart
         }
-        let next_is = |words: &[&str]| {
-            i + 1 < scan.words.len() && words.contains(&scan.folded(i + 1).as_str())
-        };
-        let given = is_given(key);
+        let flags = scan.lex(i);
         if !given {
             // "the Okafor family", and "the Nowaks": a family by its surname.
             let plural_family = capitalised
                 && i > 0
-                && scan.word(i - 1).eq_ignore_ascii_case("the")
+                && scan.key(i - 1) == "the"
                 && key
                     .strip_suffix('s')
-                    .is_some_and(|stem| SURNAMES.contains(stem));
-            let surname_of_family =
-                plural_family || (capitalised && SURNAMES.contains(key) && next_is(FAMILY_WORDS));
+                    .is_some_and(|stem| gazetteer::lookup(stem) & lex::SURNAME != 0);
+            let surname_of_family = plural_family
+                || (capitalised && flags & lex::SURNAME != 0 && scan.key_in(i + 1, FAMILY_WORDS));
             if !surname_of_family {
                 return 1;
             }
@@ -399,47 +379,34 @@ impl PersonName {
         // Part of an address or a place: "63 Cedar Grove", "Mill Lane", "Ward 7", "Cherry
         // Tree Infants".
         let numbered_before = i > 0
-            && (scan.word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+            && (scan.words[i - 1].is(Word::DIGIT)
                 || (self.org_words.contains(key) && scan.is_capitalised(i - 1)));
-        let number_after = i + 1 < scan.words.len()
-            && scan.adjacent(i)
-            && scan.word(i + 1).starts_with(|c: char| c.is_ascii_digit());
+        let number_after = i + 1 < n && scan.adjacent(i) && scan.words[i + 1].is(Word::DIGIT);
         let org_within_two = (1..=2).any(|k| {
-            i + k < scan.words.len()
+            i + k < n
                 && scan.adjacent(i + k - 1)
                 && scan.is_capitalised(i + k)
-                && self.org_words.contains(&scan.folded(i + k))
+                && self.org_words.contains(scan.key(i + k))
         });
         if numbered_before || number_after || org_within_two {
             return 1;
         }
         // "St Mary's", "Sir Andrew McFarlane", "Munro Review": part of a public name.
-        if i > 0 && PUBLIC_TITLES.contains(&scan.folded(i - 1).as_str()) {
+        if i > 0 && PUBLIC_TITLES.contains(&scan.key(i - 1)) {
             return 2;
         }
-        if i + 1 < scan.words.len()
-            && scan.adjacent(i)
-            && self.org_words.contains(&scan.folded(i + 1))
-        {
+        if i + 1 < n && scan.adjacent(i) && self.org_words.contains(scan.key(i + 1)) {
             return 2;
         }
-        if PLACES.contains(key)
-            && i > 0
-            && PLACE_PREPOSITIONS.contains(&scan.folded(i - 1).as_str())
-        {
+        if flags & lex::PLACE != 0 && i > 0 && PLACE_PREPOSITIONS.contains(&scan.key(i - 1)) {
             return 1;
         }
         // "I'm Priya", "my name is Priya": the author introducing themselves.
-        let prefix = text[..w.start].trim_end();
-        let tail = prefix
-            .char_indices()
-            .rev()
-            .nth(9)
-            .map_or(prefix, |(k, _)| &prefix[k..]);
-        let before = text::fold(tail);
-        if ["i'm", "i am", "name is", "name's"]
-            .iter()
-            .any(|p| before.ends_with(p))
+        let before_is = |k: usize, s: &str| i >= k && scan.key(i - k) == s;
+        if before_is(1, "i'm")
+            || before_is(1, "name's")
+            || (before_is(1, "am") && before_is(2, "i"))
+            || (before_is(1, "is") && before_is(2, "name"))
         {
             return 1;
         }
@@ -448,34 +415,24 @@ impl PersonName {
         let mut end = core_end;
         let mut used = 1;
         if core_end == w.end
-            && i + 1 < scan.words.len()
+            && i + 1 < n
             && scan.adjacent(i)
             && scan.is_capitalised(i + 1)
+            && !scan.words[i + 1].is(Word::SHOUTED)
+            && scan.lex(i + 1) & lex::SURNAME != 0
+            && !self.org_words.contains(scan.key(i + 1))
         {
-            let next = scan.folded(i + 1);
-            let next_word = scan.word(i + 1);
-            let next_letters: Vec<char> = next_word.chars().filter(|c| c.is_alphabetic()).collect();
-            let acronym = next_letters.len() > 1 && next_letters.iter().all(|c| c.is_uppercase());
-            if !acronym
-                && (SURNAMES.contains(&text::fold(&next_word[..without_possessive(next_word)]))
-                    || SURNAMES.contains(&next))
-                && !self.org_words.contains(&next)
-            {
-                end = scan.words[i + 1].start + without_possessive(next_word);
-                used = 2;
-                if i + 2 < scan.words.len()
-                    && scan.adjacent(i + 1)
-                    && self.org_words.contains(&scan.folded(i + 2))
-                {
-                    return 3;
-                }
+            end = scan.words[i + 1].start + without_possessive(scan.word(i + 1));
+            used = 2;
+            if i + 2 < n && scan.adjacent(i + 1) && self.org_words.contains(scan.key(i + 2)) {
+                return 3;
             }
         }
         if scan.in_public(w.start, end) {
             return used;
         }
         let cue = scan.has_cue(i, i + used - 1, w.start, end, self.window);
-        let name_word = NAME_WORDS.contains(key);
+        let name_word = flags & lex::NAME_WORD != 0;
         let confidence = if !capitalised {
             // Lower-case names only count with a cue, and never everyday words.
             if cue && !name_word && used == 1 && key.chars().count() >= 3 {

@@ -66,56 +66,76 @@ impl Word {
     /// The first char is a digit.
     pub const DIGIT: u8 = 4;
 
+    /// A word read from `range` (folded: `frange`) that starts with `first` and has
+    /// `letters` letters, `uppers` of them upper case.
+    fn read(
+        range: std::ops::Range<usize>,
+        frange: std::ops::Range<usize>,
+        first: u8,
+        letters: u32,
+        uppers: u32,
+    ) -> Word {
+        let mut shape = first;
+        if letters >= 2 && uppers == letters {
+            shape |= Word::SHOUTED;
+        }
+        Word {
+            start: range.start,
+            end: range.end,
+            fstart: frange.start,
+            fend: frange.end,
+            shape,
+        }
+    }
+
     /// Whether the word has every bit of `shape`.
     pub fn is(&self, shape: u8) -> bool {
         self.shape & shape == shape
     }
 }
 
-/// A word being read: where it started, and counts for its shape.
-struct OpenWord {
-    start: usize,
-    fstart: usize,
-    first: u8,
-    letters: u32,
-    uppers: u32,
-}
+/// Classes of ASCII bytes, for the fold-and-split loop.
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const UPPER: u8 = 4;
+const SPACE: u8 = 8;
+/// An apostrophe or hyphen: inside a word when a letter follows.
+const JOIN: u8 = 16;
 
-impl OpenWord {
-    fn new(start: usize, fstart: usize, first: u8) -> OpenWord {
-        OpenWord {
-            start,
-            fstart,
-            first,
-            letters: 0,
-            uppers: 0,
-        }
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | ALPHA | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | ALPHA
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c == b'\'' || c == b'-' {
+            JOIN
+        } else {
+            0
+        };
+        b += 1;
     }
-
-    fn close(self, end: usize, fend: usize) -> Word {
-        let mut shape = self.first;
-        if self.letters >= 2 && self.uppers == self.letters {
-            shape |= Word::SHOUTED;
-        }
-        Word {
-            start: self.start,
-            end,
-            fstart: self.fstart,
-            fend,
-            shape,
-        }
-    }
-}
+    t
+};
 
 /// A folded copy of a draft, with the way back to the original's byte offsets and, when
 /// asked for, its words.
 #[derive(Debug)]
 pub struct Folded<'a> {
-    original: &'a str,
+    /// Ties the view to the draft its offsets describe.
+    original: std::marker::PhantomData<&'a str>,
     folded: String,
-    /// For each byte of `folded`, the offset of the original char that produced it. `None`
-    /// when folding kept every char's byte length, so offsets are the same in both.
-    map: Option<Vec<u32>>,
+    /// Every char whose folded form has another byte length (collapsed white space, ’, a few
+    /// case mappings), in order. Between them offsets shift by a constant, so most drafts
+    /// have none or a handful, and nothing is stored per byte.
+    shifts: Vec<Shift>,
     words: Vec<Word>,
 }
 
@@ -131,14 +151,20 @@ impl<'a> Folded<'a> {
     }
 
     fn build<const WORDS: bool>(original: &'a str) -> Folded<'a> {
-        let mut folded = String::with_capacity(original.len());
-        let mut map: Option<Vec<u32>> = None;
+        let bytes = original.as_bytes();
+        // Bytes, not a String: one push per ASCII byte with no char encoding. Only whole
+        // chars' UTF-8 is ever pushed, so the result is valid UTF-8.
+        let mut folded: Vec<u8> = Vec::with_capacity(bytes.len() + 4);
+        let mut shifts: Vec<Shift> = Vec::new();
         let mut words = Vec::new();
         if WORDS {
-            words.reserve(original.len() / 6 + 1);
+            words.reserve(bytes.len() / 6 + 1);
         }
-        let mut open: Option<OpenWord> = None;
-        let bytes = original.as_bytes();
+        // The word being read, if any (plain locals: the hot loop keeps them in registers).
+        let mut in_word = false;
+        let (mut wstart, mut wfstart, mut wfirst, mut letters, mut uppers) =
+            (0, 0, 0u8, 0u32, 0u32);
+        let mut last_space = false;
         // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
         let letter_at = |j: usize| match bytes.get(j) {
             Some(&b) if b.is_ascii() => b.is_ascii_alphabetic(),
@@ -156,34 +182,38 @@ impl<'a> Folded<'a> {
             if b.is_ascii() {
                 // The common case, byte by byte: no char decoding, no Unicode tables.
                 width = 1;
-                let space = b.is_ascii_whitespace();
+                let class = ASCII_CLASS[b as usize];
                 // A run of white space folds to one space, so phrases match across line
                 // breaks and double spaces.
-                if !(space && folded.ends_with(' ')) {
-                    folded.push(if space {
-                        ' '
-                    } else {
-                        b.to_ascii_lowercase() as char
-                    });
+                let space = class & SPACE != 0;
+                if !(space && last_space) {
+                    folded.push(if space { b' ' } else { b.to_ascii_lowercase() });
                 }
+                last_space = space;
                 if WORDS {
-                    if b.is_ascii_alphanumeric() {
-                        let o = open.get_or_insert_with(|| {
-                            let first = if b.is_ascii_uppercase() {
+                    if class & ALNUM != 0 {
+                        if !in_word {
+                            in_word = true;
+                            (wstart, wfstart, letters, uppers) = (i, before, 0, 0);
+                            wfirst = if class & UPPER != 0 {
                                 Word::CAPITALISED
-                            } else if b.is_ascii_digit() {
+                            } else if class & ALPHA == 0 {
                                 Word::DIGIT
                             } else {
                                 0
                             };
-                            OpenWord::new(i, before, first)
-                        });
-                        o.letters += u32::from(b.is_ascii_alphabetic());
-                        o.uppers += u32::from(b.is_ascii_uppercase());
-                    } else if !(matches!(b, b'\'' | b'-') && open.is_some() && letter_at(i + 1))
-                        && let Some(o) = open.take()
-                    {
-                        words.push(o.close(i, before));
+                        }
+                        letters += u32::from(class & ALPHA != 0);
+                        uppers += u32::from(class & UPPER != 0);
+                    } else if in_word && !(class & JOIN != 0 && letter_at(i + 1)) {
+                        in_word = false;
+                        words.push(Word::read(
+                            wstart..i,
+                            wfstart..before,
+                            wfirst,
+                            letters,
+                            uppers,
+                        ));
                     }
                 }
             } else {
@@ -191,48 +221,68 @@ impl<'a> Folded<'a> {
                     break;
                 };
                 width = c.len_utf8();
-                if !(c.is_whitespace() && folded.ends_with(' ')) {
-                    fold_char(c, &mut folded);
+                let space = c.is_whitespace();
+                if !(space && last_space) {
+                    let mut buf = [0u8; 4];
+                    if space {
+                        folded.push(b' ');
+                    } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
+                        folded.push(b'\'');
+                    } else {
+                        for l in c.to_lowercase() {
+                            folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                        }
+                    }
                 }
+                last_space = space;
                 if WORDS {
                     if c.is_alphanumeric() {
                         let upper = c.is_uppercase();
-                        let o = open.get_or_insert_with(|| {
-                            let first = if upper { Word::CAPITALISED } else { 0 };
-                            OpenWord::new(i, before, first)
-                        });
-                        o.letters += u32::from(c.is_alphabetic());
-                        o.uppers += u32::from(upper);
-                    } else if !(c == '\u{2019}' && open.is_some() && letter_at(i + width))
-                        && let Some(o) = open.take()
-                    {
-                        words.push(o.close(i, before));
+                        if !in_word {
+                            in_word = true;
+                            (wstart, wfstart, letters, uppers) = (i, before, 0, 0);
+                            wfirst = if upper { Word::CAPITALISED } else { 0 };
+                        }
+                        letters += u32::from(c.is_alphabetic());
+                        uppers += u32::from(upper);
+                    } else if in_word && !(c == '\u{2019}' && letter_at(i + width)) {
+                        in_word = false;
+                        words.push(Word::read(
+                            wstart..i,
+                            wfstart..before,
+                            wfirst,
+                            letters,
+                            uppers,
+                        ));
                     }
                 }
             }
-            let added = folded.len() - before;
-            if map.is_none() && added != width {
-                // First char whose folded form changes length: from here on keep a map. Up
-                // to here bytes line up, so each byte maps to the start of its own char.
-                map = Some(
-                    original[..i]
-                        .char_indices()
-                        .flat_map(|(j, c)| std::iter::repeat_n(j as u32, c.len_utf8()))
-                        .collect(),
-                );
-            }
-            if let Some(m) = map.as_mut() {
-                m.extend(std::iter::repeat_n(i as u32, added));
+            if folded.len() - before != width {
+                shifts.push(Shift {
+                    fstart: before,
+                    fend: folded.len(),
+                    start: i,
+                    end: i + width,
+                });
             }
             i += width;
         }
-        if let Some(o) = open.take() {
-            words.push(o.close(original.len(), folded.len()));
+        if in_word {
+            words.push(Word::read(
+                wstart..bytes.len(),
+                wfstart..folded.len(),
+                wfirst,
+                letters,
+                uppers,
+            ));
         }
+        // Whole chars only were pushed, so this cannot fail; an empty fold is the safe
+        // answer if it ever did.
+        let folded = String::from_utf8(folded).unwrap_or_default();
         Folded {
-            original,
+            original: std::marker::PhantomData,
             folded,
-            map,
+            shifts,
             words,
         }
     }
@@ -255,23 +305,50 @@ impl<'a> Folded<'a> {
     /// Maps a match `[start, end)` in the folded text to the smallest whole-char range of the
     /// original that produced it.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        match &self.map {
-            None => (start, end),
-            Some(map) => {
-                let s = map.get(start).map_or(self.original.len(), |&s| s as usize);
-                if end <= start {
-                    return (s, s);
-                }
-                let last = map[end - 1] as usize;
-                let e = last
-                    + self.original[last..]
-                        .chars()
-                        .next()
-                        .map_or(0, char::len_utf8);
-                (s, e)
+        if self.shifts.is_empty() {
+            return (start, end);
+        }
+        let s = self.original_offset(start, false);
+        if end <= start {
+            return (s, s);
+        }
+        (s, self.original_offset(end, true).max(s))
+    }
+
+    /// The original offset of folded offset `f`: as a match start, the char that produced
+    /// byte `f`; as a match end, the end of the char that produced byte `f - 1`.
+    fn original_offset(&self, f: usize, is_end: bool) -> usize {
+        // The last shift that starts at or before `f` (ties: the last, for collapsed runs).
+        let k = self.shifts.partition_point(|s| s.fstart <= f);
+        let Some(shift) = k.checked_sub(1).map(|k| self.shifts[k]) else {
+            return f;
+        };
+        if f >= shift.fend {
+            shift.end + (f - shift.fend)
+        } else if is_end && f > shift.fstart {
+            // Ends inside a char whose fold is longer: take the whole char.
+            shift.end
+        } else if is_end {
+            // Ends just before this char: the previous shift (or none) decides.
+            match k.checked_sub(2).map(|k| self.shifts[k]) {
+                Some(prev) if prev.fend <= f => prev.end + (f - prev.fend),
+                Some(prev) => prev.end,
+                None => f,
             }
+        } else {
+            shift.start
         }
     }
+}
+
+/// A char whose folded form has another byte length: `fstart..fend` in the folded text came
+/// from `start..end` in the original.
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    fstart: usize,
+    fend: usize,
+    start: usize,
+    end: usize,
 }
 
 /// Whether `c` is part of a word for boundary purposes.
@@ -371,7 +448,7 @@ mod tests {
     fn ascii_folds_without_a_map() {
         let f = Folded::new("Touch BASE\tnow");
         assert_eq!(f.as_str(), "touch base now");
-        assert!(f.map.is_none());
+        assert!(f.shifts.is_empty());
         assert_eq!(f.original_range(6, 10), (6, 10));
     }
 

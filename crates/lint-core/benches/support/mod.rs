@@ -1,0 +1,174 @@
+//! Deterministic bench corpora, generated rather than committed.
+//!
+//! The labelled posts in `tests/corpus/*/` (markup removed) and the drafts in `tests/drafts/`
+//! are the raw material: real-sounding posts with a known kind. A corpus is built post by
+//! post: a source post kept whole, or two to six sentences drawn from posts of one kind, so
+//! lengths run from one-liners to short threads and include the corpora's emoji and
+//! non-ASCII text.
+//!
+//! - [`realistic`]: what an archive of practitioners' posts looks like: mostly clean posts
+//!   (public policy, events, statistics, names of public figures and places), with one post
+//!   in ten leaking something confidential and about one in six carrying jargon or tone.
+//! - [`leak_dense`]: every post drawn from the confidentiality corpus, half of which leaks:
+//!   the worst case for the confidentiality detectors.
+
+use std::path::Path;
+
+/// A small deterministic generator (PCG-style LCG), so every run measures the same corpus.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize
+    }
+}
+
+/// Source posts of one kind.
+#[derive(Default)]
+struct Pool {
+    posts: Vec<String>,
+    sentences: Vec<String>,
+}
+
+impl Pool {
+    fn add(&mut self, post: String) {
+        self.sentences.extend(
+            post.split_inclusive(['.', '!', '?', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
+        self.posts.push(post);
+    }
+
+    /// One post: a source post whole (one time in three) or a few of its sentences.
+    fn post(&self, rng: &mut Lcg) -> String {
+        if rng.next().is_multiple_of(3) {
+            return self.posts[rng.next() % self.posts.len()].clone();
+        }
+        let n = 2 + rng.next() % 5;
+        (0..n)
+            .map(|_| self.sentences[rng.next() % self.sentences.len()].as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The posts of every `.txt` file under `tests/<dir>`, markup removed, each with whether it
+/// carried a label.
+fn read_posts(dir: &str) -> Vec<(String, bool)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests")
+        .join(dir);
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for path in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let Ok(body) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let body: String = body
+            .lines()
+            .filter(|l| !l.starts_with('%'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for post in body.split("\n---\n") {
+            // Drop the corpus markup: [[type|text]] -> text.
+            let mut clean = String::new();
+            let mut rest = post;
+            let labelled = post.contains("[[");
+            while let Some(i) = rest.find("[[") {
+                clean.push_str(&rest[..i]);
+                let after = &rest[i + 2..];
+                let Some(j) = after.find("]]") else { break };
+                clean.push_str(after[..j].split_once('|').map_or("", |(_, t)| t));
+                rest = &after[j + 2..];
+            }
+            clean.push_str(rest);
+            if !clean.trim().is_empty() {
+                out.push((clean.trim().to_string(), labelled));
+            }
+        }
+    }
+    out
+}
+
+fn generate(pools: &[(Pool, usize)], target_bytes: usize, seed: u64) -> Vec<String> {
+    let total_weight: usize = pools.iter().map(|(_, w)| w).sum();
+    let mut rng = Lcg(seed);
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < target_bytes {
+        let mut pick = rng.next() % total_weight;
+        let pool = pools
+            .iter()
+            .find(|(_, w)| {
+                let hit = pick < *w;
+                pick = pick.saturating_sub(*w);
+                hit
+            })
+            .map_or(&pools[0].0, |(p, _)| p);
+        let post = pool.post(&mut rng);
+        total += post.len();
+        out.push(post);
+    }
+    out
+}
+
+/// About `target_bytes` of posts as an archive of practitioners' posts would have them.
+pub fn realistic(target_bytes: usize) -> Vec<String> {
+    let mut clean = Pool::default();
+    let mut leaks = Pool::default();
+    let mut styled = Pool::default();
+    for dir in ["corpus/confidentiality", "corpus/confidentiality-holdout"] {
+        for (post, labelled) in read_posts(dir) {
+            if labelled {
+                leaks.add(post);
+            } else {
+                clean.add(post);
+            }
+        }
+    }
+    for dir in ["corpus/jargon", "corpus/tone", "drafts"] {
+        for (post, labelled) in read_posts(dir) {
+            if labelled {
+                styled.add(post);
+            } else {
+                clean.add(post);
+            }
+        }
+    }
+    assert!(
+        !clean.posts.is_empty() && !leaks.posts.is_empty() && !styled.posts.is_empty(),
+        "bench corpus sources missing under tests/"
+    );
+    // Weights per 20 posts: 15 clean, 2 leaking, 3 with jargon or tone.
+    generate(
+        &[(clean, 15), (leaks, 2), (styled, 3)],
+        target_bytes,
+        0x5eed,
+    )
+}
+
+/// About `target_bytes` of posts drawn from the confidentiality corpus only.
+pub fn leak_dense(target_bytes: usize) -> Vec<String> {
+    let mut pool = Pool::default();
+    for (post, _) in read_posts("corpus/confidentiality") {
+        pool.add(post);
+    }
+    assert!(
+        !pool.posts.is_empty(),
+        "bench corpus sources missing under tests/"
+    );
+    generate(&[(pool, 1)], target_bytes, 0x5eed)
+}

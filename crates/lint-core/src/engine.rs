@@ -36,6 +36,8 @@ pub struct Linter {
     rules: Vec<Rule>,
     phrases: Option<PhraseMatcher>,
     patterns: Option<PatternMatcher>,
+    /// The detectors' regexes, searched around their trigger tokens only.
+    detector_patterns: Option<detect::scan::Patterns>,
     /// (rule index, detector), in rule order.
     detectors: Vec<(usize, Box<dyn Detector>)>,
 }
@@ -76,17 +78,6 @@ enum Target {
     Detector {
         det: usize,
         kind: u16,
-    },
-}
-
-/// Whose a regex is.
-#[derive(Debug, Clone)]
-enum PatternTarget {
-    Rule(usize),
-    /// (detector number, tag) pairs: detectors that registered the same regex share one
-    /// search.
-    Detectors {
-        targets: Vec<(usize, u16)>,
     },
 }
 
@@ -147,55 +138,13 @@ impl PhraseMatcher {
     }
 }
 
+/// The pattern rules (house formats such as a team's case references): arbitrary regexes,
+/// so they run over the whole draft, in one set that says which to search with.
 #[derive(Debug)]
 struct PatternMatcher {
     set: RegexSet,
-    regexes: Vec<(LazyRegex, PatternTarget)>,
-}
-
-/// One pattern of the set, compiled on its own only when the set says it matched: most
-/// drafts match few patterns, and compiling every pattern twice would double start-up.
-#[derive(Debug)]
-struct LazyRegex {
-    source: String,
-    compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
-}
-
-impl LazyRegex {
-    fn new(source: String) -> LazyRegex {
-        LazyRegex {
-            source,
-            compiled: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn ready(regex: Regex) -> LazyRegex {
-        let group = capture_m(&regex);
-        LazyRegex {
-            source: regex.as_str().to_string(),
-            compiled: std::sync::OnceLock::from(Some((regex, group))),
-        }
-    }
-
-    /// The compiled regex and the index of its group named `m`. `None` only if a pattern
-    /// that compiled inside the set fails alone, which the regex crate does not do.
-    fn get(&self) -> Option<&(Regex, Option<usize>)> {
-        self.compiled
-            .get_or_init(|| {
-                let regex = RegexBuilder::new(&self.source)
-                    .size_limit(REGEX_SIZE_LIMIT * 8)
-                    .dfa_size_limit(DFA_CACHE_LIMIT / 4)
-                    .build()
-                    .ok()?;
-                let group = capture_m(&regex);
-                Some((regex, group))
-            })
-            .as_ref()
-    }
-}
-
-fn capture_m(regex: &Regex) -> Option<usize> {
-    regex.capture_names().position(|n| n == Some("m"))
+    /// Each pattern rule's regex, with the rule's index.
+    regexes: Vec<(Regex, usize)>,
 }
 
 /// Hits for the detectors, gathered during the shared scans.
@@ -213,6 +162,12 @@ impl Linter {
     /// Starts building a linter with house rules or overrides.
     pub fn builder() -> LinterBuilder {
         LinterBuilder::default()
+    }
+
+    /// The detectors' patterns (for tests of the windowed search).
+    #[cfg(test)]
+    pub(crate) fn detector_patterns(&self) -> Option<&detect::scan::Patterns> {
+        self.detector_patterns.as_ref()
     }
 
     /// Every rule, enabled or not, sorted by id.
@@ -235,7 +190,9 @@ impl Linter {
         };
         // One fold of the draft serves the phrases and, split into words in the same pass,
         // the detectors.
-        let folded = if self.detectors.iter().any(|(_, d)| d.needs_words()) {
+        let folded = if self.detector_patterns.is_some()
+            || self.detectors.iter().any(|(_, d)| d.needs_words())
+        {
             Folded::with_words(text)
         } else {
             Folded::new(text)
@@ -244,7 +201,10 @@ impl Linter {
             self.check_phrases(phrases, text, &folded, &mut out, &mut allowed, &mut hits);
         }
         if let Some(patterns) = &self.patterns {
-            self.check_patterns(patterns, text, &mut out, &mut hits);
+            self.check_patterns(patterns, text, &mut out);
+        }
+        if let Some(patterns) = &self.detector_patterns {
+            patterns.scan(text, &folded, &mut hits.patterns);
         }
         // Term and pattern findings inside an allow-listed phrase go here; each detector's
         // findings below, unless the detector opts out (the length limit).
@@ -353,51 +313,19 @@ impl Linter {
         }
     }
 
-    fn check_patterns(
-        &self,
-        patterns: &PatternMatcher,
-        text: &str,
-        out: &mut Vec<Diagnostic>,
-        hits: &mut DetectorHits,
-    ) {
+    fn check_patterns(&self, patterns: &PatternMatcher, text: &str, out: &mut Vec<Diagnostic>) {
         for i in patterns.set.matches(text).iter() {
-            let (lazy, target) = &patterns.regexes[i];
-            let Some((regex, group)) = lazy.get() else {
-                continue;
-            };
-            match target {
-                &PatternTarget::Rule(rule_idx) => {
-                    let rule = &self.rules[rule_idx];
-                    for m in regex.find_iter(text) {
-                        if m.is_empty()
-                            || rule.validator.is_some_and(|v| !v.accepts(m.as_str()))
-                            || !self.context_allows(rule, text, m.start(), m.end())
-                        {
-                            continue;
-                        }
-                        let suggestions = rule.suggest.clone();
-                        out.push(self.diagnostic(rule_idx, text, m.start(), m.end(), suggestions));
-                    }
+            let (regex, rule_idx) = &patterns.regexes[i];
+            let rule = &self.rules[*rule_idx];
+            for m in regex.find_iter(text) {
+                if m.is_empty()
+                    || rule.validator.is_some_and(|v| !v.accepts(m.as_str()))
+                    || !self.context_allows(rule, text, m.start(), m.end())
+                {
+                    continue;
                 }
-                PatternTarget::Detectors { targets } => {
-                    let spans: Vec<(usize, usize)> = match *group {
-                        None => regex
-                            .find_iter(text)
-                            .map(|m| (m.start(), m.end()))
-                            .collect(),
-                        Some(g) => regex
-                            .captures_iter(text)
-                            .filter_map(|c| c.get(g).map(|m| (m.start(), m.end())))
-                            .collect(),
-                    };
-                    for &(det, kind) in targets {
-                        hits.patterns[det].extend(spans.iter().map(|&(start, end)| Hit {
-                            kind,
-                            start,
-                            end,
-                        }));
-                    }
-                }
+                let suggestions = rule.suggest.clone();
+                out.push(self.diagnostic(*rule_idx, text, m.start(), m.end(), suggestions));
             }
         }
     }
@@ -639,7 +567,10 @@ impl LinterBuilder {
             known_names,
         };
         let mut rules = Vec::with_capacity(compiled.len());
-        let mut regexes: Vec<(LazyRegex, PatternTarget)> = Vec::new();
+        let mut regexes: Vec<(Regex, usize)> = Vec::new();
+        // Detector regexes, each with the detectors that asked for it: detectors that
+        // register the same regex share one search.
+        let mut detector_patterns: Vec<(String, Vec<(usize, u16)>)> = Vec::new();
         let mut detectors: Vec<(usize, Box<dyn Detector>)> = Vec::new();
         for (i, c) in compiled.into_iter().enumerate() {
             if c.rule.info.is_enabled() {
@@ -656,7 +587,7 @@ impl LinterBuilder {
                         }
                     }
                     Matcher::Pattern(regex) => {
-                        regexes.push((LazyRegex::ready(regex), PatternTarget::Rule(i)));
+                        regexes.push((regex, i));
                     }
                     Matcher::Detector(params) => {
                         let det = detectors.len();
@@ -666,23 +597,10 @@ impl LinterBuilder {
                             intern(phrase, Target::Detector { det, kind });
                         }
                         for (source, kind) in registry.patterns {
-                            let shared = regexes.iter_mut().find_map(|(r, t)| match t {
-                                PatternTarget::Detectors { targets } if r.source == source => {
-                                    Some(targets)
-                                }
-                                _ => None,
-                            });
-                            if let Some(targets) = shared {
-                                targets.push((det, kind));
-                                continue;
+                            match detector_patterns.iter_mut().find(|(s, _)| *s == source) {
+                                Some((_, targets)) => targets.push((det, kind)),
+                                None => detector_patterns.push((source, vec![(det, kind)])),
                             }
-                            // Validated when the set is built, below.
-                            regexes.push((
-                                LazyRegex::new(source),
-                                PatternTarget::Detectors {
-                                    targets: vec![(det, kind)],
-                                },
-                            ));
                         }
                         detectors.push((i, detector));
                     }
@@ -699,7 +617,7 @@ impl LinterBuilder {
         let patterns = if regexes.is_empty() {
             None
         } else {
-            let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.source.as_str()))
+            let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.as_str()))
                 .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len() + 1))
                 // The set runs over every draft; a lazy DFA cache too small for all the
                 // patterns is cleared and rebuilt over and over (measured: most of the time).
@@ -708,10 +626,19 @@ impl LinterBuilder {
                 .map_err(|e| internal_error(format!("building the pattern set: {e}")))?;
             Some(PatternMatcher { set, regexes })
         };
+        let detector_patterns = if detector_patterns.is_empty() {
+            None
+        } else {
+            Some(
+                detect::scan::Patterns::new(detector_patterns)
+                    .map_err(|e| internal_error(format!("building the detector patterns: {e}")))?,
+            )
+        };
         Ok(Linter {
             rules,
             phrases,
             patterns,
+            detector_patterns,
             detectors,
         })
     }

@@ -54,7 +54,8 @@ pub struct Word {
     pub fstart: usize,
     /// End of the word in the folded text.
     pub fend: usize,
-    /// What the word looks like: [`Word::CAPITALISED`], [`Word::SHOUTED`], [`Word::DIGIT`].
+    /// What the word looks like: [`Word::CAPITALISED`], [`Word::SHOUTED`], [`Word::DIGIT`],
+    /// [`Word::HAS_DIGIT`].
     pub shape: u8,
 }
 
@@ -65,6 +66,8 @@ impl Word {
     pub const SHOUTED: u8 = 2;
     /// The first char is a digit.
     pub const DIGIT: u8 = 4;
+    /// Some char is an ASCII digit ("SE15", "12th", "07700").
+    pub const HAS_DIGIT: u8 = 8;
 
     /// A word read from `range` (folded: `frange`) that starts with `first` and has
     /// `letters` letters, `uppers` of them upper case.
@@ -92,6 +95,10 @@ impl Word {
     pub fn is(&self, shape: u8) -> bool {
         self.shape & shape == shape
     }
+}
+
+fn digit_bit(digits: bool) -> u8 {
+    if digits { Word::HAS_DIGIT } else { 0 }
 }
 
 /// Classes of ASCII bytes, for the fold-and-split loop.
@@ -164,6 +171,7 @@ impl<'a> Folded<'a> {
         let mut in_word = false;
         let (mut wstart, mut wfstart, mut wfirst, mut letters, mut uppers) =
             (0, 0, 0u8, 0u32, 0u32);
+        let mut digits = false;
         let mut last_space = false;
         // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
         let letter_at = |j: usize| match bytes.get(j) {
@@ -194,7 +202,7 @@ impl<'a> Folded<'a> {
                     if class & ALNUM != 0 {
                         if !in_word {
                             in_word = true;
-                            (wstart, wfstart, letters, uppers) = (i, before, 0, 0);
+                            (wstart, wfstart, letters, uppers, digits) = (i, before, 0, 0, false);
                             wfirst = if class & UPPER != 0 {
                                 Word::CAPITALISED
                             } else if class & ALPHA == 0 {
@@ -205,12 +213,13 @@ impl<'a> Folded<'a> {
                         }
                         letters += u32::from(class & ALPHA != 0);
                         uppers += u32::from(class & UPPER != 0);
+                        digits |= class & ALPHA == 0;
                     } else if in_word && !(class & JOIN != 0 && letter_at(i + 1)) {
                         in_word = false;
                         words.push(Word::read(
                             wstart..i,
                             wfstart..before,
-                            wfirst,
+                            wfirst | digit_bit(digits),
                             letters,
                             uppers,
                         ));
@@ -240,7 +249,7 @@ impl<'a> Folded<'a> {
                         let upper = c.is_uppercase();
                         if !in_word {
                             in_word = true;
-                            (wstart, wfstart, letters, uppers) = (i, before, 0, 0);
+                            (wstart, wfstart, letters, uppers, digits) = (i, before, 0, 0, false);
                             wfirst = if upper { Word::CAPITALISED } else { 0 };
                         }
                         letters += u32::from(c.is_alphabetic());
@@ -250,7 +259,7 @@ impl<'a> Folded<'a> {
                         words.push(Word::read(
                             wstart..i,
                             wfstart..before,
-                            wfirst,
+                            wfirst | digit_bit(digits),
                             letters,
                             uppers,
                         ));
@@ -271,7 +280,7 @@ impl<'a> Folded<'a> {
             words.push(Word::read(
                 wstart..bytes.len(),
                 wfstart..folded.len(),
-                wfirst,
+                wfirst | digit_bit(digits),
                 letters,
                 uppers,
             ));
@@ -531,7 +540,10 @@ mod tests {
         assert_eq!(keys[6], "nhs");
         assert!(f.words()[1].is(Word::CAPITALISED) && !f.words()[1].is(Word::SHOUTED));
         assert!(f.words()[6].is(Word::SHOUTED | Word::CAPITALISED));
-        assert!(f.words()[7].is(Word::DIGIT));
+        assert!(f.words()[7].is(Word::DIGIT | Word::HAS_DIGIT));
+        assert!(!f.words()[6].is(Word::HAS_DIGIT));
+        let f = Folded::with_words("SE15 4QN");
+        assert!(f.words()[0].is(Word::HAS_DIGIT) && !f.words()[0].is(Word::DIGIT));
         assert!(Folded::new(t).words().is_empty());
     }
 

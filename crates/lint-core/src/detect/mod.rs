@@ -18,6 +18,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod identifiers;
 pub(crate) mod length;
 pub(crate) mod names;
+pub(crate) mod scan;
 
 /// Every built-in detector id.
 pub const DETECTOR_IDS: &[&str] = &[
@@ -202,6 +203,9 @@ impl Registry {
     /// types), so they are compiled with Unicode classes off: `\d`, `\s` and `(?i)` then
     /// stay small, which makes the shared set quick to build and to run. A pattern that
     /// needs Unicode says so with `(?u:...)`.
+    ///
+    /// Every match must contain a trigger token and reach at most [`scan::REACH`] bytes
+    /// beyond it (see [`scan`]): patterns are searched only around those tokens.
     pub(crate) fn pattern(&mut self, regex: &str, kind: u16) {
         self.patterns.push((format!("(?-u){regex}"), kind));
     }

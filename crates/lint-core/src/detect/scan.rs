@@ -1,0 +1,317 @@
+//! Detector patterns, searched only around the tokens every match must contain.
+//!
+//! Every detector pattern describes something with a digit in it (a number, a postcode, a
+//! date, a house number, an age), an e-mail address (an `@`), a named estate, block or
+//! institution (a capitalised word from [`TRIGGER_WORDS`]) or an age in words ("seven years
+//! old", "ten-year-old"). So instead of running the patterns over the whole draft, they run over windows of
+//! [`REACH`] bytes around those trigger tokens, which the fold-and-split pass has already
+//! found. Most of a draft is prose with no trigger at all, and is never searched.
+//!
+//! The contract for a detector pattern: every match contains a trigger and reaches no more
+//! than [`REACH`] bytes beyond it on either side. A test checks that windowed search finds
+//! exactly what whole-draft search finds, over every corpus post.
+
+use std::sync::OnceLock;
+
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind, PatternSet};
+
+use super::Hit;
+use crate::text::{Folded, Word};
+
+/// How far a match may reach from its trigger token, in bytes.
+pub(crate) const REACH: usize = 64;
+
+/// Capitalised words that end a named estate, block or institution ("Aylesbury Estate",
+/// "Brandon House", "St Mary's Primary", "Ward 7").
+pub(crate) const TRIGGER_WORDS: &[&str] = &[
+    "estate",
+    "house",
+    "court",
+    "tower",
+    "towers",
+    "heights",
+    "mansions",
+    "buildings",
+    "lodge",
+    "primary",
+    "academy",
+    "school",
+    "secondary",
+    "college",
+    "infants",
+    "juniors",
+    "nursery",
+    "surgery",
+    "centre",
+    "hospital",
+    "ward",
+];
+
+/// Byte limits for the compiled patterns (they are ours, so generous but bounded).
+const NFA_SIZE_LIMIT: usize = 8 << 20;
+const CACHE_CAPACITY: usize = 4 << 20;
+
+/// The detector patterns: one multi-pattern regex says which patterns match in a window,
+/// and each pattern, compiled on its own when first needed, says where.
+#[derive(Debug)]
+pub(crate) struct Patterns {
+    set: Regex,
+    each: Vec<Single>,
+}
+
+#[derive(Debug)]
+struct Single {
+    source: String,
+    /// The regex and the index of its group named `m`, compiled on first need.
+    compiled: OnceLock<Option<(Regex, Option<usize>)>>,
+    /// (detector number, tag) pairs: detectors that registered the same regex share one
+    /// search.
+    targets: Vec<(usize, u16)>,
+}
+
+fn single(source: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax::Config::new())
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+                .hybrid_cache_capacity(CACHE_CAPACITY / 4),
+        )
+        .build(source)
+        .map_err(|e| e.to_string())
+}
+
+impl Patterns {
+    /// Compiles the patterns (regex source and the detectors that asked for it).
+    pub(crate) fn new(patterns: Vec<(String, Vec<(usize, u16)>)>) -> Result<Patterns, String> {
+        let set = Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .match_kind(MatchKind::All)
+                    .nfa_size_limit(Some(NFA_SIZE_LIMIT.saturating_mul(patterns.len().max(1))))
+                    .hybrid_cache_capacity(CACHE_CAPACITY),
+            )
+            .build_many(&patterns.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>())
+            .map_err(|e| e.to_string())?;
+        let each = patterns
+            .into_iter()
+            .map(|(source, targets)| Single {
+                source,
+                compiled: OnceLock::new(),
+                targets,
+            })
+            .collect();
+        Ok(Patterns { set, each })
+    }
+
+    /// Finds every pattern's matches in `text` and gives each detector its hits (the span of
+    /// the group named `m` when the pattern has one).
+    pub(crate) fn scan(&self, text: &str, folded: &Folded<'_>, hits: &mut [Vec<Hit>]) {
+        self.scan_in(text, &windows(text, folded.words()), hits);
+    }
+
+    /// Searches the given windows of `text` (byte ranges in order, not overlapping).
+    fn scan_in(&self, text: &str, windows: &[(usize, usize)], hits: &mut [Vec<Hit>]) {
+        let mut which = PatternSet::new(self.set.pattern_len());
+        for &(lo, hi) in windows {
+            let input = Input::new(text).range(lo..hi);
+            which.clear();
+            self.set.which_overlapping_matches(&input, &mut which);
+            for pid in which.iter() {
+                let single = &self.each[pid.as_usize()];
+                let Some((regex, group)) = single
+                    .compiled
+                    .get_or_init(|| {
+                        let regex = self::single(&single.source).ok()?;
+                        let group = regex
+                            .group_info()
+                            .to_index(regex_automata::PatternID::ZERO, "m");
+                        Some((regex, group))
+                    })
+                    .as_ref()
+                else {
+                    continue;
+                };
+                let mut push = |start: usize, end: usize| {
+                    for &(det, kind) in &single.targets {
+                        hits[det].push(Hit { kind, start, end });
+                    }
+                };
+                match group {
+                    None => regex
+                        .find_iter(input.clone())
+                        .for_each(|m| push(m.start(), m.end())),
+                    Some(g) => regex.captures_iter(input.clone()).for_each(|c| {
+                        if let Some(s) = c.get_group(*g) {
+                            push(s.start, s.end);
+                        }
+                    }),
+                }
+            }
+        }
+    }
+}
+
+/// "old" or "...-old" ("seven years old", "ten-year-old", "ten-year-old's"): an age in
+/// words.
+fn ends_with_old(word: &str) -> bool {
+    // Most words end in neither "d" nor a possessive: two byte tests.
+    if !word.ends_with(['d', 'D', 's', 'S', '\'', '’']) {
+        return false;
+    }
+    let word = &word[..super::without_possessive(word)];
+    let n = word.len();
+    n >= 3
+        && word.as_bytes()[n - 3..].eq_ignore_ascii_case(b"old")
+        && (n == 3 || word.as_bytes()[n - 4] == b'-')
+}
+
+/// The windows to search: [`REACH`] bytes either side of every trigger, on char boundaries,
+/// overlapping windows merged.
+pub(crate) fn windows(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut add = |start: usize, end: usize| {
+        let mut lo = start.saturating_sub(REACH);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (end + REACH).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
+        }
+    };
+    let mut ats = text.match_indices('@').map(|(i, _)| i).peekable();
+    for w in words {
+        // Triggers come in text order: '@'s before this word first.
+        while let Some(&at) = ats.peek().filter(|&&at| at < w.start) {
+            add(at, at + 1);
+            ats.next();
+        }
+        let word = &text[w.start..w.end];
+        let trigger = w.is(Word::HAS_DIGIT)
+            || ends_with_old(word)
+            || (w.is(Word::CAPITALISED)
+                && TRIGGER_WORDS.iter().any(|t| word.eq_ignore_ascii_case(t)));
+        if trigger {
+            add(w.start, w.end);
+        }
+    }
+    for at in ats {
+        add(at, at + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Linter;
+
+    /// Every post of every corpus, markup removed.
+    fn corpus_posts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests");
+        let mut posts = Vec::new();
+        for dir in [
+            "corpus/confidentiality",
+            "corpus/confidentiality-holdout",
+            "corpus/jargon",
+            "corpus/tone",
+            "drafts",
+        ] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("corpus folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let Ok(body) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for post in body.split("\n---\n") {
+                    let mut clean = String::new();
+                    let mut rest = post;
+                    while let Some(i) = rest.find("[[") {
+                        clean.push_str(&rest[..i]);
+                        let after = &rest[i + 2..];
+                        let Some(j) = after.find("]]") else { break };
+                        clean.push_str(after[..j].split_once('|').map_or("", |(_, t)| t));
+                        rest = &after[j + 2..];
+                    }
+                    clean.push_str(rest);
+                    posts.push(clean);
+                }
+            }
+        }
+        posts
+    }
+
+    #[test]
+    fn windows_find_what_the_whole_draft_has() {
+        let linter = Linter::new().expect("default rules");
+        let patterns = linter.detector_patterns().expect("detectors have patterns");
+        let n = 16;
+        let mut posts = corpus_posts();
+        assert!(posts.len() > 1000);
+        // Edges: matches at the very start and end, long gaps, several triggers.
+        posts.extend(
+            [
+                "SE15 4QN",
+                "DOB: 12/03/2011",
+                "Her date of birth, as the form has it on page two, is 12th March 2011.",
+                "Flat 3, 22 Birchfield Road and then 14b Hollybush Rd",
+                "jo.bloggs@example.co.uk",
+                "seven years old, living on the Aylesbury Estate near St Mary's Primary",
+                "Ward 7 at the Royal Oldham Hospital",
+                "NHS 943 476 5919 / 943-476-5919 / 9434765919",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for post in &posts {
+            let folded = Folded::with_words(post);
+            let mut windowed = vec![Vec::new(); n];
+            patterns.scan(post, &folded, &mut windowed);
+            let mut whole = vec![Vec::new(); n];
+            patterns.scan_in(post, &[(0, post.len())], &mut whole);
+            for (w, h) in windowed.iter_mut().zip(whole.iter_mut()) {
+                w.sort_by_key(|h| (h.start, h.end, h.kind));
+                h.sort_by_key(|h| (h.start, h.end, h.kind));
+                checked += h.len();
+            }
+            assert_eq!(windowed, whole, "windowed search differs on {post:?}");
+        }
+        assert!(checked > 500, "only {checked} hits compared");
+    }
+
+    #[test]
+    fn windows_cover_triggers_and_merge() {
+        let text = "Nothing here. Then SE15 and more words until the end of this post, \
+                    far from it: an email a@b.co and the Aylesbury Estate.";
+        let f = Folded::with_words(text);
+        let w = windows(text, f.words());
+        let se = text.find("SE15").unwrap();
+        let at = text.find('@').unwrap();
+        let estate = text.find("Estate").unwrap();
+        assert!(w.iter().any(|&(lo, hi)| lo <= se && se + 4 <= hi));
+        assert!(w.iter().any(|&(lo, hi)| lo <= at && at < hi));
+        assert!(w.iter().any(|&(lo, hi)| lo <= estate && estate + 6 <= hi));
+        assert!(
+            w.windows(2).all(|p| p[0].1 < p[1].0),
+            "merged and in order: {w:?}"
+        );
+        assert!(
+            windows(
+                "No triggers at all in this one.",
+                Folded::with_words("No triggers at all in this one.").words()
+            )
+            .is_empty()
+        );
+    }
+}

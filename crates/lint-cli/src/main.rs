@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
-use postlint_core::{Linter, RuleInfo, Severity};
+use postlint_core::{Diagnostic, Linter, RuleInfo, Severity};
 
 use args::{Cli, ColorWhen, Command, Deny, Format, RuleArgs};
 
@@ -149,10 +149,7 @@ fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failu
         match input::read_draft(path, cli.max_input_bytes) {
             Ok(draft) => {
                 let mut found = linter.check(&draft.text[draft.bom..]);
-                for d in &mut found {
-                    d.span.start += draft.bom;
-                    d.span.end += draft.bom;
-                }
+                shift_spans(&mut found, draft.bom);
                 if found.iter().any(|d| d.severity >= fail_at) {
                     status = status.max(Status::Findings);
                 }
@@ -201,6 +198,17 @@ fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failu
         }
     }
     Ok(status)
+}
+
+/// Moves the spans of findings in text after a byte-order mark to offsets into the file.
+fn shift_spans(found: &mut [Diagnostic], by: usize) {
+    for d in found {
+        let spans = std::iter::once(&mut d.span).chain(d.labels.iter_mut().map(|l| &mut l.span));
+        for span in spans {
+            span.start += by;
+            span.end += by;
+        }
+    }
 }
 
 fn summary(counts: [usize; 3], files: usize) -> String {

@@ -322,6 +322,28 @@ fn byte_order_mark_is_skipped_but_offsets_stay_file_offsets() {
 }
 
 #[test]
+fn byte_order_mark_shifts_label_spans_too() {
+    let draft = "\u{FEFF}Spent today with a 14-year-old in Peckham who is pregnant.";
+    let o = postlint_in(&root(), &["--format", "json"], Some(draft.as_bytes()));
+    let all = json(&o);
+    let f = all
+        .iter()
+        .find(|f| f["rule"] == "confidentiality/identifying-combination")
+        .expect("an identifying combination");
+    let labelled: Vec<&str> = f["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let start = l["span"]["start"].as_u64().unwrap() as usize;
+            let end = l["span"]["end"].as_u64().unwrap() as usize;
+            &draft[start..end]
+        })
+        .collect();
+    assert_eq!(labelled, ["14-year-old", "Peckham", "pregnant"]);
+}
+
+#[test]
 fn house_rules_from_config_flag() {
     let o = postlint_in(
         &root(),

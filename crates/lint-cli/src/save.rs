@@ -158,6 +158,22 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        let dir = scratch("readonly");
+        let path = dir.join("draft.txt");
+        fs::write(&path, "old").unwrap();
+        let mut perms = fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms).unwrap();
+        let read = fs::metadata(&path).unwrap();
+        let err = replace(&path, b"new", &read).unwrap_err();
+        assert_eq!(err.to_string(), "the file is read-only");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(entries(&dir), ["draft.txt"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_symlink_stays_a_link_to_the_fixed_file() {

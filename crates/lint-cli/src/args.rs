@@ -37,6 +37,16 @@ pub struct Cli {
     #[arg(long, short)]
     pub quiet: bool,
 
+    /// Apply the suggestions of fix-safe rules, writing each file in place (standard input:
+    /// the fixed text goes to standard output), then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Show what `--fix` would change, as a unified diff on standard output, without
+    /// writing anything; what would be left is reported on standard error.
+    #[arg(long)]
+    pub diff: bool,
+
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_input_bytes: u64,

@@ -14,13 +14,15 @@ pub struct Draft {
     pub text: String,
     /// Bytes of a leading byte-order mark, which is not part of the post and is not checked.
     pub bom: usize,
+    /// The file's metadata when it was read; `None` for standard input.
+    pub meta: Option<std::fs::Metadata>,
 }
 
 /// Reads a draft from `path` (`-` is standard input), at most `max` bytes.
 pub fn read_draft(path: &Path, max: u64) -> Result<Draft> {
-    let (name, bytes) = if path == Path::new("-") {
+    let (name, bytes, meta) = if path == Path::new("-") {
         let bytes = read_capped(io::stdin().lock(), max, "standard input")?;
-        ("-".to_string(), bytes)
+        ("-".to_string(), bytes, None)
     } else {
         let name = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|e| describe_io(&name, e))?;
@@ -29,7 +31,7 @@ pub fn read_draft(path: &Path, max: u64) -> Result<Draft> {
         }
         let file = File::open(path).map_err(|e| describe_io(&name, e))?;
         let bytes = read_capped(file, max, &name)?;
-        (name, bytes)
+        (name, bytes, Some(meta))
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -41,7 +43,12 @@ pub fn read_draft(path: &Path, max: u64) -> Result<Draft> {
     if text[bom..].trim().is_empty() {
         bail!("{name}: the draft is empty; there is nothing to check");
     }
-    Ok(Draft { name, text, bom })
+    Ok(Draft {
+        name,
+        text,
+        bom,
+        meta,
+    })
 }
 
 fn read_capped(reader: impl Read, max: u64, name: &str) -> Result<Vec<u8>> {

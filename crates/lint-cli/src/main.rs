@@ -1,19 +1,24 @@
-//! `postlint`: the command-line front end. It reads files, builds the linter, renders
-//! findings and chooses the exit code; everything else lives in `postlint-core`.
+//! `postlint`: the command-line front end. It reads files (and with `--fix` writes them
+//! back), builds the linter, renders findings and chooses the exit code; everything else,
+//! fixing included, lives in `postlint-core`.
 
 mod args;
 mod input;
 mod report;
+mod save;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
-use postlint_core::{Linter, RuleInfo, Severity};
+use postlint_core::fix::MAX_PASSES;
+use postlint_core::{Diagnostic, Linter, RuleInfo, Severity};
 
 use args::{Cli, ColorWhen, Command, Deny, Format, RuleArgs};
+use input::Draft;
 
 /// Exit status: the interface scripts rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -70,24 +75,24 @@ impl From<io::Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<Status, Failure> {
-    let color = color_choice(cli.color);
-    let Some(linter) = build_linter(&cli.rules, color)? else {
+    let Some(linter) = build_linter(&cli.rules, color_choice(cli.color, &io::stdout()))? else {
         return Ok(Status::Trouble);
     };
     match &cli.command {
         Some(Command::Rules) => list_rules(&linter),
         Some(Command::Explain { id }) => explain(&linter, id),
-        None => check(&cli, &linter, color),
+        None => check(&cli, &linter),
     }
 }
 
-fn color_choice(when: ColorWhen) -> ColorChoice {
+/// The colour choice for output to `stream`.
+fn color_choice(when: ColorWhen, stream: &impl IsTerminal) -> ColorChoice {
     match when {
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,
         ColorWhen::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            if no_color || !io::stdout().is_terminal() {
+            if no_color || !stream.is_terminal() {
                 ColorChoice::Never
             } else {
                 ColorChoice::Auto
@@ -133,11 +138,27 @@ fn build_linter(args: &RuleArgs, color: ColorChoice) -> Result<Option<Linter>, F
     }
 }
 
-fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failure> {
+/// What the run does with each draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Report findings.
+    Check,
+    /// Apply fix-safe suggestions, then report what is left.
+    Fix,
+    /// Show what `Fix` would change, then report what would be left.
+    Diff,
+}
+
+fn check(cli: &Cli, linter: &Linter) -> Result<Status, Failure> {
     let inputs = if cli.files.is_empty() {
-        vec![std::path::PathBuf::from("-")]
+        vec![PathBuf::from("-")]
     } else {
         cli.files.clone()
+    };
+    let mode = match (cli.fix, cli.diff) {
+        (true, _) => Mode::Fix,
+        (_, true) => Mode::Diff,
+        _ => Mode::Check,
     };
     let fail_at = match cli.deny {
         Some(Deny::Warnings) => Severity::Warning,
@@ -145,28 +166,155 @@ fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failu
     };
     let mut status = Status::Clean;
     let mut drafts = Vec::new();
+    let mut fix_notes = Vec::new();
     for path in &inputs {
-        match input::read_draft(path, cli.max_input_bytes) {
-            Ok(draft) => {
-                let mut found = linter.check(&draft.text[draft.bom..]);
-                for d in &mut found {
-                    d.span.start += draft.bom;
-                    d.span.end += draft.bom;
-                }
-                if found.iter().any(|d| d.severity >= fail_at) {
-                    status = status.max(Status::Findings);
-                }
-                drafts.push((draft, found));
-            }
+        let mut draft = match input::read_draft(path, cli.max_input_bytes) {
+            Ok(draft) => draft,
             Err(e) => {
                 // One unreadable file does not stop the others; the run still ends with 2.
                 writeln!(io::stderr(), "postlint: {e:#}")?;
                 status = Status::Trouble;
+                continue;
             }
+        };
+        let found = match mode {
+            Mode::Check => check_draft(linter, &draft),
+            Mode::Fix | Mode::Diff => match fix_draft(linter, path, &mut draft, mode)? {
+                Fixing::Done { found, note } => {
+                    fix_notes.extend(note);
+                    found
+                }
+                Fixing::NotSaved(e) => {
+                    writeln!(
+                        io::stderr(),
+                        "postlint: {}: could not save the fixes ({e:#}); the file is unchanged",
+                        draft.name
+                    )?;
+                    status = Status::Trouble;
+                    check_draft(linter, &draft)
+                }
+            },
+        };
+        if found.iter().any(|d| d.severity >= fail_at) {
+            status = status.max(Status::Findings);
         }
+        drafts.push((draft, found));
     }
 
-    let stdout = io::stdout();
+    // When standard output carries text (a fixed draft or a diff) the report goes to
+    // standard error, so the text can be piped on untouched.
+    let text_on_stdout =
+        mode == Mode::Diff || (mode == Mode::Fix && inputs.iter().any(|p| p == Path::new("-")));
+    let report_to = if text_on_stdout {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
+    render(cli, &drafts, fail_at, report_to, &fix_notes)?;
+    Ok(status)
+}
+
+/// Findings in a draft as it is.
+fn check_draft(linter: &Linter, draft: &Draft) -> Vec<Diagnostic> {
+    let mut found = linter.check(&draft.text[draft.bom..]);
+    shift_spans(&mut found, draft.bom);
+    found
+}
+
+/// What became of fixing one draft.
+enum Fixing {
+    /// Fixed (or shown as a diff); the findings left, and a line saying what was done.
+    Done {
+        found: Vec<Diagnostic>,
+        note: Option<String>,
+    },
+    /// The fixed draft could not be written; the file is as it was.
+    NotSaved(anyhow::Error),
+}
+
+/// Fixes one draft as `mode` says: writes a file back, prints fixed standard input, or
+/// prints the diff. On success `draft` holds the fixed text, which the findings refer to.
+fn fix_draft(
+    linter: &Linter,
+    path: &Path,
+    draft: &mut Draft,
+    mode: Mode,
+) -> Result<Fixing, Failure> {
+    // The BOM is not part of the post: fix what follows it and put it back unchanged.
+    let outcome = linter.fix(&draft.text[draft.bom..]);
+    let fixed = format!("{}{}", &draft.text[..draft.bom], outcome.text);
+    if !outcome.settled {
+        writeln!(
+            io::stderr(),
+            "postlint: {}: stopped after {MAX_PASSES} rounds of fixes; some fix-safe \
+             suggestions are flagged themselves (check the house rules)",
+            draft.name
+        )?;
+    }
+    let count = outcome.fix_count();
+    let note = match (mode, &draft.meta) {
+        (Mode::Diff, _) => {
+            let mut out = io::stdout().lock();
+            report::diff(&mut out, &draft.name, &draft.text, &fixed)?;
+            out.flush()?;
+            None
+        }
+        (_, None) => {
+            let mut out = io::stdout().lock();
+            out.write_all(fixed.as_bytes())?;
+            out.flush()?;
+            Some(fixes_applied(&draft.name, count))
+        }
+        (_, Some(meta)) => {
+            // Unchanged drafts are not written at all, so their modification time stays.
+            if outcome.changed()
+                && let Err(e) = save::replace(path, fixed.as_bytes(), meta)
+            {
+                return Ok(Fixing::NotSaved(e));
+            }
+            Some(fixes_applied(&draft.name, count))
+        }
+    };
+    let mut found = outcome.remaining;
+    shift_spans(&mut found, draft.bom);
+    draft.text = fixed;
+    Ok(Fixing::Done { found, note })
+}
+
+fn fixes_applied(name: &str, count: usize) -> String {
+    match count {
+        0 => format!("{name}: nothing to fix"),
+        1 => format!("{name}: 1 fix applied"),
+        n => format!("{name}: {n} fixes applied"),
+    }
+}
+
+/// Where the report goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// Writes the findings of every draft, then the lines about fixes (on standard error, with
+/// other messages about what postlint did) and the summary.
+fn render(
+    cli: &Cli,
+    drafts: &[(Draft, Vec<Diagnostic>)],
+    fail_at: Severity,
+    to: Stream,
+    fix_notes: &[String],
+) -> Result<(), Failure> {
+    let notes = |quiet: bool| -> io::Result<()> {
+        if quiet {
+            return Ok(());
+        }
+        let mut err = io::stderr().lock();
+        for note in fix_notes {
+            writeln!(err, "postlint: {note}")?;
+        }
+        err.flush()
+    };
     match cli.format {
         Format::Json => {
             let findings: Vec<report::JsonFinding<'_>> = drafts
@@ -177,15 +325,23 @@ fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failu
                         .map(|d| report::JsonFinding::new(&draft.name, &draft.text, d))
                 })
                 .collect();
-            let mut out = stdout.lock();
+            let mut out: Box<dyn Write> = match to {
+                Stream::Stdout => Box::new(io::stdout().lock()),
+                Stream::Stderr => Box::new(io::stderr().lock()),
+            };
             report::json(&mut out, &findings)?;
             out.flush()?;
+            drop(out);
+            notes(cli.quiet)?;
         }
         Format::Human => {
-            let writer = BufferWriter::stdout(color);
+            let writer = match to {
+                Stream::Stdout => BufferWriter::stdout(color_choice(cli.color, &io::stdout())),
+                Stream::Stderr => BufferWriter::stderr(color_choice(cli.color, &io::stderr())),
+            };
             let mut buf = writer.buffer();
             let mut counts = [0usize; 3];
-            for (draft, found) in &drafts {
+            for (draft, found) in drafts {
                 for d in found {
                     counts[d.severity as usize] += 1;
                     if cli.quiet && d.severity < fail_at {
@@ -194,13 +350,27 @@ fn check(cli: &Cli, linter: &Linter, color: ColorChoice) -> Result<Status, Failu
                     report::human(&mut buf, &draft.name, &draft.text, d)?;
                 }
             }
-            if !cli.quiet {
-                writeln!(buf, "{}", summary(counts, drafts.len()))?;
-            }
             writer.print(&buf)?;
+            notes(cli.quiet)?;
+            if !cli.quiet {
+                let mut buf = writer.buffer();
+                writeln!(buf, "{}", summary(counts, drafts.len()))?;
+                writer.print(&buf)?;
+            }
         }
     }
-    Ok(status)
+    Ok(())
+}
+
+/// Moves the spans of findings in text after a byte-order mark to offsets into the file.
+fn shift_spans(found: &mut [Diagnostic], by: usize) {
+    for d in found {
+        let spans = std::iter::once(&mut d.span).chain(d.labels.iter_mut().map(|l| &mut l.span));
+        for span in spans {
+            span.start += by;
+            span.end += by;
+        }
+    }
 }
 
 fn summary(counts: [usize; 3], files: usize) -> String {

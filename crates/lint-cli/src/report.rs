@@ -166,6 +166,18 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// Writes what fixing changed in the draft `name` as a unified diff (`---`/`+++` headers
+/// naming the draft, hunks with 3 lines of context); nothing when it is unchanged.
+///
+/// Lines keep their own endings, so a CRLF draft gives CRLF lines, as `git diff` does.
+pub fn diff(out: &mut dyn Write, name: &str, old: &str, new: &str) -> io::Result<()> {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, name)
+        .to_writer(out)
+}
+
 /// Writes the JSON array.
 pub fn json(out: &mut dyn Write, findings: &[JsonFinding<'_>]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, findings)?;
@@ -174,7 +186,26 @@ pub fn json(out: &mut dyn Write, findings: &[JsonFinding<'_>]) -> io::Result<()>
 
 #[cfg(test)]
 mod tests {
-    use super::line_col;
+    use super::{diff, line_col};
+
+    fn diff_string(old: &str, new: &str) -> String {
+        let mut out = Vec::new();
+        diff(&mut out, "d.txt", old, new).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn diff_is_empty_when_nothing_changed() {
+        assert_eq!(diff_string("same\n", "same\n"), "");
+    }
+
+    #[test]
+    fn diff_marks_a_missing_final_newline() {
+        assert_eq!(
+            diff_string("a\nb", "a\nc"),
+            "--- d.txt\n+++ d.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
+        );
+    }
 
     #[test]
     fn line_col_counts_chars_and_every_line_ending() {

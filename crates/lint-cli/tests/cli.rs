@@ -322,6 +322,28 @@ fn byte_order_mark_is_skipped_but_offsets_stay_file_offsets() {
 }
 
 #[test]
+fn byte_order_mark_shifts_label_spans_too() {
+    let draft = "\u{FEFF}Spent today with a 14-year-old in Peckham who is pregnant.";
+    let o = postlint_in(&root(), &["--format", "json"], Some(draft.as_bytes()));
+    let all = json(&o);
+    let f = all
+        .iter()
+        .find(|f| f["rule"] == "confidentiality/identifying-combination")
+        .expect("an identifying combination");
+    let labelled: Vec<&str> = f["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let start = l["span"]["start"].as_u64().unwrap() as usize;
+            let end = l["span"]["end"].as_u64().unwrap() as usize;
+            &draft[start..end]
+        })
+        .collect();
+    assert_eq!(labelled, ["14-year-old", "Peckham", "pregnant"]);
+}
+
+#[test]
 fn house_rules_from_config_flag() {
     let o = postlint_in(
         &root(),
@@ -513,4 +535,330 @@ fn colour_is_honoured() {
         .output()
         .unwrap();
     assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+// --fix and --diff (issue 4). Built-in rules are not fix-safe, so these use the house rules
+// in tests/fix/house.toml, whose phrase list is. Fixing writes files, so each test works on
+// copies in a scratch directory of its own.
+
+/// A fresh scratch directory holding copies of the named fixtures from `tests/fix/`.
+fn scratch_with(test: &str, fixtures: &[&str]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("postlint-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in fixtures {
+        std::fs::copy(root().join("tests/fix").join(name), dir.join(name)).unwrap();
+    }
+    dir
+}
+
+fn house_fix() -> String {
+    root().join("tests/fix/house.toml").display().to_string()
+}
+
+/// Runs `postlint --config tests/fix/house.toml ARGS` in `dir`.
+fn postlint_fix(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let config = house_fix();
+    let mut all = vec!["--config", config.as_str()];
+    all.extend_from_slice(args);
+    postlint_in(dir, &all, stdin)
+}
+
+/// The names in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+const DRAFT_FIXED: &str = "\
+Proud of our newly qualified social workers today.
+From now on we will talk every month,
+so nobody feels on their own in the first year.
+
+Thank you to every practice educator
+who made time for them,
+and to the teams who welcomed them.
+
+Next year we hope to grow the programme
+and bring in more placements
+across the county.
+We will use their learnings
+to shape it.
+";
+
+#[test]
+fn fix_writes_the_draft_and_reports_what_is_left_in_it() {
+    let dir = scratch_with("fix-writes", &["draft.txt"]);
+    let o = postlint_fix(&dir, &["--fix", "draft.txt"], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("draft.txt")).unwrap(),
+        DRAFT_FIXED
+    );
+    // What is left is reported against the fixed text.
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[jargon/managerial]: “learnings” is managerial jargon"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ draft.txt:12:19"), "{out}");
+    assert!(out.contains("12 │ We will use their learnings"), "{out}");
+    assert!(
+        out.ends_with("postlint: 0 errors, 1 warning, 0 notes in 1 draft\n"),
+        "{out}"
+    );
+    assert_eq!(stderr(&o), "postlint: draft.txt: 4 fixes applied\n");
+    assert_eq!(listing(&dir), ["draft.txt"], "no temporary file is left");
+
+    // JSON describes the fixed draft, and stays alone on stdout.
+    let o = postlint_fix(&dir, &["--fix", "--format", "json", "draft.txt"], None);
+    let all = json(&o);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["line"], 12);
+    assert_eq!(
+        all[0]["span"]["start"],
+        DRAFT_FIXED.find("learnings").unwrap()
+    );
+    assert_eq!(stderr(&o), "postlint: draft.txt: nothing to fix\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fix_twice_changes_nothing_the_second_time() {
+    let dir = scratch_with("fix-idempotent", &["draft.txt"]);
+    std::fs::write(
+        dir.join("chain.txt"),
+        "We should reconnect going forward.\n",
+    )
+    .unwrap();
+    let o = postlint_fix(&dir, &["--fix", "draft.txt", "chain.txt"], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // "reconnect" becomes "touch base", which a second round makes "talk".
+    assert_eq!(
+        std::fs::read_to_string(dir.join("chain.txt")).unwrap(),
+        "We should talk from now on.\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        "postlint: draft.txt: 4 fixes applied\npostlint: chain.txt: 3 fixes applied\n"
+    );
+    let first: Vec<Vec<u8>> = ["draft.txt", "chain.txt"]
+        .iter()
+        .map(|f| std::fs::read(dir.join(f)).unwrap())
+        .collect();
+
+    let o = postlint_fix(&dir, &["--fix", "draft.txt", "chain.txt"], None);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stderr(&o),
+        "postlint: draft.txt: nothing to fix\npostlint: chain.txt: nothing to fix\n"
+    );
+    let second: Vec<Vec<u8>> = ["draft.txt", "chain.txt"]
+        .iter()
+        .map(|f| std::fs::read(dir.join(f)).unwrap())
+        .collect();
+    assert_eq!(first, second);
+    let o = postlint_fix(&dir, &["--diff", "draft.txt", "chain.txt"], None);
+    assert_eq!(stdout(&o), "", "nothing left for --diff to show");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fix_does_not_write_a_draft_with_nothing_to_fix() {
+    let dir = scratch_with("fix-unchanged", &["nothing-to-fix.txt"]);
+    let path = dir.join("nothing-to-fix.txt");
+    // An old modification time, so any write at all would show.
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let o = postlint_fix(&dir, &["--fix", "nothing-to-fix.txt"], None);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("“learnings”"), "{}", stdout(&o));
+    assert_eq!(stderr(&o), "postlint: nothing-to-fix.txt: nothing to fix\n");
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), old);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch_with("fix-mode", &["draft.txt"]);
+    let path = dir.join("draft.txt");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = postlint_fix(&dir, &["--fix", "draft.txt"], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DRAFT_FIXED);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o7777, 0o640);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Asserts that a `--fix` run failed to save `draft.txt` in `dir` and left it as it was.
+#[track_caller]
+fn assert_not_saved(o: &Output, dir: &Path, original: &[u8]) {
+    assert_eq!(code(o), 2, "{}", stderr(o));
+    let err = stderr(o);
+    assert!(
+        err.starts_with("postlint: draft.txt: could not save the fixes (")
+            && err.contains("); the file is unchanged\n"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(dir.join("draft.txt")).unwrap(), original);
+    assert_eq!(listing(dir), ["draft.txt"], "no temporary file is left");
+    // The findings are those of the file as it is.
+    assert!(
+        stdout(o).contains("2 │ Going forward we will touch base every month,"),
+        "{}",
+        stdout(o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_in_a_read_only_directory_leaves_the_draft_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch_with("fix-readonly-dir", &["draft.txt"]);
+    let original = std::fs::read(dir.join("draft.txt")).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // A privileged user (root in a container) may write in a read-only directory anyway;
+    // the test below with a file-size limit covers that case.
+    let probe = dir.join("probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        eprintln!("skipped: this user can write in a read-only directory");
+    } else {
+        let o = postlint_fix(&dir, &["--fix", "draft.txt"], None);
+        assert_not_saved(&o, &dir, &original);
+        assert!(stderr(&o).contains("creating a temporary file in"));
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_that_cannot_write_the_temporary_file_removes_it() {
+    // A file-size limit of 0 lets the temporary file be created but not written (EFBIG,
+    // with SIGXFSZ ignored), for any user, root included.
+    let dir = scratch_with("fix-write-fails", &["draft.txt"]);
+    let original = std::fs::read(dir.join("draft.txt")).unwrap();
+    let config = house_fix();
+    let o = Command::new("sh")
+        .args([
+            "-c",
+            r#"trap '' XFSZ; ulimit -f 0; exec "$0" "$@""#,
+            env!("CARGO_BIN_EXE_postlint"),
+            "--config",
+            &config,
+            "--fix",
+            "draft.txt",
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_not_saved(&o, &dir, &original);
+    assert!(stderr(&o).contains("writing "), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    let draft = "Going forward we will reconnect and share learnings.\r\n";
+    for args in [&["--fix"][..], &["--fix", "-"][..]] {
+        let o = postlint_fix(&root(), args, Some(draft.as_bytes()));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert_eq!(
+            stdout(&o),
+            "From now on we will talk and share learnings.\r\n"
+        );
+        // The report moves to stderr, on the fixed text.
+        let err = stderr(&o);
+        assert!(err.contains("┌─ -:1:36"), "{err}");
+        assert!(
+            err.ends_with(
+                "postlint: -: 3 fixes applied\npostlint: 0 errors, 1 warning, 0 notes in 1 draft\n"
+            ),
+            "{err}"
+        );
+    }
+    // Nothing to fix: the text still comes through.
+    let o = postlint_fix(&root(), &["--fix"], Some(b"All good here."));
+    assert_eq!(stdout(&o), "All good here.");
+}
+
+#[test]
+fn diff_shows_what_fix_would_change_and_writes_nothing() {
+    let o = postlint_fix(&root(), &["--diff", "tests/fix/draft.txt"], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let expected = std::fs::read_to_string(root().join("tests/fix/draft.diff")).unwrap();
+    assert_eq!(stdout(&o), expected);
+    // What would be left goes to stderr, and decides the exit status as usual.
+    let err = stderr(&o);
+    assert!(err.contains("┌─ tests/fix/draft.txt:12:19"), "{err}");
+    assert!(
+        err.ends_with("0 errors, 1 warning, 0 notes in 1 draft\n"),
+        "{err}"
+    );
+    let o = postlint_fix(
+        &root(),
+        &["--diff", "--deny", "warnings", "tests/fix/draft.txt"],
+        None,
+    );
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), expected);
+    // The fixture itself is untouched (the diff would be empty otherwise, too).
+    assert!(
+        std::fs::read_to_string(root().join("tests/fix/draft.txt"))
+            .unwrap()
+            .contains("touch base")
+    );
+}
+
+#[test]
+fn fix_keeps_byte_order_mark_line_endings_and_final_newline() {
+    let dir = scratch_with("fix-bytes", &["crlf-bom.txt", "no-final-newline.txt"]);
+    let o = postlint_fix(
+        &dir,
+        &["--fix", "crlf-bom.txt", "no-final-newline.txt"],
+        None,
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.join("crlf-bom.txt")).unwrap(),
+        "\u{FEFF}Debrief after panel\r\nWe will talk next week.\r\nThanks all\r\n".as_bytes()
+    );
+    assert_eq!(
+        std::fs::read(dir.join("no-final-newline.txt")).unwrap(),
+        b"Debrief after panel\nWe will talk next week.\nThanks all"
+    );
+    let o = postlint_fix(&root(), &["--diff", "tests/fix/no-final-newline.txt"], None);
+    assert!(
+        stdout(&o).ends_with(" Thanks all\n\\ No newline at end of file\n"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fix_and_diff_cannot_be_combined() {
+    let o = postlint(&["--fix", "--diff", "tests/drafts/clean.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("'--fix' cannot be used with '--diff'"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -13,6 +13,9 @@
 //! The library never prints, exits or touches files: front ends read drafts and house-rule
 //! files themselves and pass their text in. Spans are byte ranges into the text given to
 //! [`Linter::check`]; line and column are the renderer's business.
+//!
+//! [`Linter::fix`] applies the suggestions of fix-safe rules and returns the new text; the
+//! [`fix`] module explains how (overlaps, deleting phrases, capitals).
 
 #![deny(missing_docs)]
 
@@ -21,6 +24,7 @@ pub mod config;
 mod detect;
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod length;
 pub mod rule;
 pub mod text;
@@ -29,5 +33,6 @@ pub mod validate;
 pub use config::ConfigError;
 pub use diagnostic::{Category, Data, Diagnostic, Label, Severity, Span};
 pub use engine::{Linter, LinterBuilder};
+pub use fix::{Fix, FixOutcome, Fixed};
 pub use length::{Measure, Platform};
 pub use rule::{Example, RuleInfo, RuleKind};

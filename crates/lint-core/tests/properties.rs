@@ -28,6 +28,30 @@ message = "m {match}"
         .expect("builds")
 });
 
+/// Fix-safe phrases, one of whose suggestions is itself flagged (so fixing takes passes).
+static FIXER: LazyLock<Linter> = LazyLock::new(|| {
+    Linter::builder()
+        .house_rules(
+            "fixer.toml",
+            r#"
+[[rule]]
+id = "tone/fixer"
+type = "terms"
+severity = "info"
+summary = "s"
+message = "m {match}"
+fix-safe = true
+[rule.terms]
+"going forward" = "touch base"
+"touch base" = "talk"
+"zoë" = "x"
+"!!" = "!"
+"#,
+        )
+        .build()
+        .expect("builds")
+});
+
 /// Text drawn from pieces that exercise folding, phrases, emoji and line endings.
 fn drafty() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -89,5 +113,35 @@ proptest! {
         let (s, e) = folded.original_range(lo, hi);
         prop_assert!(s <= e && e <= text.len());
         prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+    }
+
+    #[test]
+    fn fixing_settles_and_a_second_fix_changes_nothing(text in drafty()) {
+        let once = FIXER.fix(&text);
+        prop_assert!(once.settled);
+        let twice = FIXER.fix(&once.text);
+        prop_assert!(!twice.changed(), "{:?} -> {:?} -> {:?}", text, once.text, twice.text);
+        prop_assert!(once.remaining.iter().all(|d| d.rule != "tone/fixer"));
+    }
+
+    #[test]
+    fn each_pass_is_exactly_its_edits(text in drafty(), delete in any::<bool>()) {
+        let mut found = FIXER.check(&text);
+        if delete {
+            for d in &mut found {
+                d.suggestions = vec![String::new()];
+            }
+        }
+        let fixed = postlint_core::fix::apply(&text, &found, |_| true);
+        let mut out = text.clone();
+        for f in fixed.fixes.iter().rev() {
+            prop_assert_eq!(&text[f.span.range()], f.old.as_str());
+            out.replace_range(f.span.range(), &f.new);
+            // A deletion takes spaces and commas with it, never a line break.
+            let breaks = |s: &str| s.matches(['\n', '\r']).count();
+            let flagged = found.iter().find(|d| f.span.contains(d.span)).map_or(0, |d| breaks(&text[d.span.range()]));
+            prop_assert_eq!(breaks(&f.old) - flagged, breaks(&f.new));
+        }
+        prop_assert_eq!(out, fixed.text);
     }
 }

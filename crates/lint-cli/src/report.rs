@@ -44,7 +44,13 @@ pub fn human(out: &mut dyn WriteColor, name: &str, text: &str, d: &Diagnostic) -
     if d.suggestions.len() > 1 {
         let others: Vec<String> = d.suggestions[1..]
             .iter()
-            .map(|s| format!("“{s}”"))
+            .map(|s| {
+                if s.is_empty() {
+                    "delete it".to_string()
+                } else {
+                    format!("“{s}”")
+                }
+            })
             .collect();
         notes.push(format!("or: {}", others.join(", ")));
     }

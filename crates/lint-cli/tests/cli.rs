@@ -57,8 +57,8 @@ fn sample_draft_reports_jargon_with_carets_and_exits_zero() {
         "{out}"
     );
     assert!(out.contains("┌─ tests/drafts/sample.txt:1:52"), "{out}");
-    assert!(out.contains("^^^^^^^^^^^^^ try: From now on"), "{out}");
-    assert!(out.contains("= or: “In future”"), "{out}");
+    assert!(out.contains("^^^^^^^^^^^^^ delete this"), "{out}");
+    assert!(out.contains("= or: “From now on”, “In future”"), "{out}");
     assert!(
         out.trim_end()
             .ends_with("postlint: 0 errors, 4 warnings, 0 notes in 1 draft"),
@@ -179,7 +179,7 @@ fn json_contract_shape() {
     assert_eq!(f["column"], 52);
     assert_eq!(
         f["suggestions"],
-        serde_json::json!(["From now on", "In future"])
+        serde_json::json!(["", "From now on", "In future"])
     );
     assert_eq!(f["data"], serde_json::json!({}));
     assert_eq!(f["labels"], serde_json::json!([]));

@@ -111,7 +111,8 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for SpannedMap<V> {
     }
 }
 
-/// A term's suggestions: one string, or a list of them. An empty string means none.
+/// A term's suggestions: one string, or a list of them. A lone empty string means no
+/// suggestion; an empty string in a list means "delete the phrase".
 #[derive(Debug, Default)]
 pub(crate) struct Suggestions(pub Vec<String>);
 
@@ -133,9 +134,7 @@ impl<'de> Deserialize<'de> for Suggestions {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Suggestions, A::Error> {
                 let mut out = Vec::new();
                 while let Some(s) = seq.next_element::<String>()? {
-                    if !s.is_empty() {
-                        out.push(s);
-                    }
+                    out.push(s);
                 }
                 Ok(Suggestions(out))
             }
@@ -184,6 +183,15 @@ pub(crate) struct RawRule {
     pub fix_safe: Option<bool>,
     #[serde(default)]
     pub terms: Option<Spanned<SpannedMap<Suggestions>>>,
+    /// Phrases inside which this rule reports nothing ("key worker", "key stage" for "key").
+    #[serde(default)]
+    pub except: Option<Vec<Spanned<String>>>,
+    /// Verbs in the base form: every form is matched, suggestions inflected to match.
+    #[serde(default)]
+    pub verbs: Option<Spanned<SpannedMap<Suggestions>>>,
+    /// Nouns in the singular: the plural is matched too, suggestions made plural to match.
+    #[serde(default)]
+    pub nouns: Option<Spanned<SpannedMap<Suggestions>>>,
     #[serde(default)]
     pub pattern: Option<Spanned<String>>,
     #[serde(default)]

@@ -74,6 +74,10 @@ enum Target {
         rule: usize,
         suggestions: Arc<[String]>,
     },
+    /// A phrase inside which rule number `rule` reports nothing ("key worker" for "key").
+    Except {
+        rule: usize,
+    },
     /// A phrase registered by detector number `det`.
     Detector {
         det: usize,
@@ -272,6 +276,8 @@ impl Linter {
     ) {
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
+        // (rule, start, end) of each rule's `except` phrases.
+        let mut except: Vec<(usize, usize, usize)> = Vec::new();
         for m in phrases.automaton().find_overlapping_iter(folded.as_str()) {
             let (start, end) = folded.original_range(m.start(), m.end());
             if !text::is_whole_word(text, start, end) {
@@ -288,6 +294,7 @@ impl Linter {
                     Target::Term { rule, suggestions } => {
                         found.push((*rule, start, end, suggestions));
                     }
+                    Target::Except { rule } => except.push((*rule, start, end)),
                 }
             }
         }
@@ -300,7 +307,10 @@ impl Linter {
                 continue;
             }
             let rule = &self.rules[rule_idx];
-            if !self.context_allows(rule, text, start, end) {
+            let excepted = except
+                .iter()
+                .any(|&(r, s, e)| r == rule_idx && s <= start && end <= e);
+            if excepted || !self.context_allows(rule, text, start, end) {
                 continue;
             }
             last = Some((rule_idx, end));
@@ -387,7 +397,8 @@ impl Linter {
 
 /// What a rule matches with, before the shared matchers are built.
 enum Matcher {
-    Terms(Vec<(String, Arc<[String]>)>),
+    /// Every form of every term with its suggestions, and the rule's `except` phrases.
+    Terms(Vec<(String, Arc<[String]>)>, Vec<String>),
     Pattern(Regex),
     Detector(toml::Table),
 }
@@ -514,6 +525,9 @@ impl LinterBuilder {
                         (Some(toml::Value::Array(list)), toml::Value::Array(more)) => {
                             list.extend(more.iter().cloned());
                         }
+                        (Some(toml::Value::Table(table)), toml::Value::Table(more)) => {
+                            table.extend(more.iter().map(|(k, v)| (k.clone(), v.clone())));
+                        }
                         _ => {
                             params.insert(key.clone(), value.clone());
                         }
@@ -575,7 +589,7 @@ impl LinterBuilder {
         for (i, c) in compiled.into_iter().enumerate() {
             if c.rule.info.is_enabled() {
                 match c.matcher {
-                    Matcher::Terms(terms) => {
+                    Matcher::Terms(terms, except) => {
                         for (term, suggestions) in terms {
                             intern(
                                 term,
@@ -584,6 +598,9 @@ impl LinterBuilder {
                                     suggestions,
                                 },
                             );
+                        }
+                        for phrase in except {
+                            intern(phrase, Target::Except { rule: i });
                         }
                     }
                     Matcher::Pattern(regex) => {
@@ -641,6 +658,66 @@ impl LinterBuilder {
             detector_patterns,
             detectors,
         })
+    }
+}
+
+/// How a term list entry is matched.
+#[derive(Debug, Clone, Copy)]
+enum TermKind {
+    /// As written.
+    Phrase,
+    /// A verb in the base form: every form ([`inflect::VERB_FORMS`]).
+    Verb,
+    /// A noun in the singular: the plural too.
+    Noun,
+}
+
+/// A rule's terms as matched: every form of every entry, each with its suggestions.
+#[derive(Default)]
+struct TermList {
+    terms: Vec<(String, Arc<[String]>)>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl TermList {
+    /// Adds `term` (folded) in every form its kind has, with `-ize` spellings and, for
+    /// hyphenated words, the spaced spelling ("low hanging fruit").
+    fn add(&mut self, term: &str, suggestions: &[String], kind: TermKind) {
+        use crate::inflect::{VERB_FORMS, noun_phrase_plural, verb_phrase};
+        match kind {
+            TermKind::Phrase => self.add_spellings(term, suggestions.to_vec()),
+            TermKind::Verb => {
+                for form in VERB_FORMS {
+                    let inflected = suggestions.iter().map(|s| verb_phrase(s, form)).collect();
+                    self.add_spellings(&verb_phrase(term, form), inflected);
+                }
+            }
+            TermKind::Noun => {
+                self.add_spellings(term, suggestions.to_vec());
+                let plural = suggestions.iter().map(|s| noun_phrase_plural(s)).collect();
+                self.add_spellings(&noun_phrase_plural(term), plural);
+            }
+        }
+    }
+
+    fn add_spellings(&mut self, term: &str, suggestions: Vec<String>) {
+        let suggestions: Arc<[String]> = Arc::from(suggestions);
+        let mut spellings = vec![term.to_string()];
+        if let Some(us) = crate::inflect::ize(term) {
+            spellings.push(us);
+        }
+        for i in 0..spellings.len() {
+            if spellings[i].contains('-') {
+                let spaced = spellings[i].replace('-', " ");
+                spellings.push(spaced);
+            }
+        }
+        for spelling in spellings {
+            // The first entry to produce a form keeps it ("used" is past and participle).
+            if self.seen.insert(spelling.clone()) {
+                self.terms.push((spelling, Arc::clone(&suggestions)));
+            }
+        }
     }
 }
 
@@ -792,6 +869,21 @@ fn compile_rule(
         "terms",
     )?;
     misplaced(
+        kind != RuleKind::Terms && raw.except.is_some(),
+        "except",
+        "terms",
+    )?;
+    misplaced(
+        kind != RuleKind::Terms && raw.verbs.is_some(),
+        "verbs",
+        "terms",
+    )?;
+    misplaced(
+        kind != RuleKind::Terms && raw.nouns.is_some(),
+        "nouns",
+        "terms",
+    )?;
+    misplaced(
         kind != RuleKind::Pattern && raw.pattern.is_some(),
         "pattern",
         "pattern",
@@ -826,22 +918,40 @@ fn compile_rule(
 
     let matcher = match kind {
         RuleKind::Terms => {
-            let Some(terms) = raw.terms else {
+            if raw.terms.is_none() && raw.verbs.is_none() && raw.nouns.is_none() {
                 return Err(err(
                     raw.id.span(),
                     format!("rule `{id}` needs a [rule.terms] table"),
                 )
                 .with_help("list each phrase with its suggestion: \"touch base\" = \"talk\""));
-            };
-            let mut list = Vec::new();
-            for (term, suggestions) in terms.into_inner().0 {
-                let folded = text::fold(term.get_ref().trim());
-                if folded.is_empty() {
-                    return Err(err(term.span(), "a term cannot be empty".to_string()));
-                }
-                list.push((folded, Arc::from(suggestions.0)));
             }
-            Matcher::Terms(list)
+            let mut list = TermList::default();
+            let tables = [
+                (raw.terms, TermKind::Phrase),
+                (raw.verbs, TermKind::Verb),
+                (raw.nouns, TermKind::Noun),
+            ];
+            for (table, kind) in tables {
+                for (term, suggestions) in table.map(|t| t.into_inner().0).unwrap_or_default() {
+                    let folded = text::fold(term.get_ref().trim());
+                    if folded.is_empty() {
+                        return Err(err(term.span(), "a term cannot be empty".to_string()));
+                    }
+                    list.add(&folded, &suggestions.0, kind);
+                }
+            }
+            let mut except = Vec::new();
+            for phrase in raw.except.iter().flatten() {
+                let folded = text::fold(phrase.get_ref().trim());
+                if folded.is_empty() {
+                    return Err(err(
+                        phrase.span(),
+                        "an except phrase cannot be empty".to_string(),
+                    ));
+                }
+                except.push(folded);
+            }
+            Matcher::Terms(list.terms, except)
         }
         RuleKind::Pattern => {
             let Some(pattern) = raw.pattern else {

@@ -25,6 +25,7 @@ mod detect;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;
+mod inflect;
 pub mod length;
 pub mod rule;
 pub mod text;

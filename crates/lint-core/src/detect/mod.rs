@@ -13,6 +13,7 @@ use crate::diagnostic::{Severity, Span};
 use crate::length::Platform;
 use crate::text::{Folded, Word};
 
+pub(crate) mod acronym;
 pub(crate) mod combination;
 pub(crate) mod gazetteer;
 pub(crate) mod identifiers;
@@ -32,6 +33,7 @@ pub const DETECTOR_IDS: &[&str] = &[
     "confidentiality/person-name",
     "confidentiality/phone",
     "confidentiality/postcode",
+    "jargon/acronym",
     "length/limit",
 ];
 
@@ -278,6 +280,7 @@ pub(crate) fn build(
         "confidentiality/ni-number" => Box::new(NiNumber::new(registry)),
         "confidentiality/phone" => Box::new(Phone::new(registry)),
         "confidentiality/postcode" => Box::new(Postcode::new(registry)),
+        "jargon/acronym" => Box::new(acronym::AcronymDetector::new(registry, params)),
         _ => Box::new(length::LengthLimit::new(params, ctx)),
     }
 }

@@ -1,0 +1,113 @@
+//! `jargon/acronym`: professional acronyms the public won't know (AMHP, LAC, s47), reported
+//! once per post with their expansion, and not at all once the post spells them out.
+
+use super::{Confidence, Detector, Finding, Input, Registry};
+use crate::text;
+
+/// An acronym and what it stands for.
+#[derive(Debug)]
+struct Acronym {
+    /// As written in the list ("DoLS", "s47").
+    spelling: String,
+    /// What it stands for, as shown in the message and suggestion.
+    expansion: String,
+    /// Folded expansions, hyphens as spaces: any of them in the post spells it out.
+    spelled_out: Vec<String>,
+    /// Upper-case letters in `spelling`: a match needs at least as many, so "Send" and
+    /// "send" are words, not "SEND".
+    uppers: usize,
+}
+
+#[derive(Debug)]
+pub(crate) struct AcronymDetector {
+    acronyms: Vec<Acronym>,
+}
+
+/// Folds and turns hyphens into spaces, so "looked-after children" and "looked after
+/// children" compare equal.
+fn loose(s: &str) -> String {
+    text::fold(&s.replace('-', " "))
+}
+
+fn uppers(s: &str) -> usize {
+    s.chars().filter(|c| c.is_uppercase()).count()
+}
+
+impl AcronymDetector {
+    /// Builds from the `acronyms` table: acronym → expansion, or a list of expansions (the
+    /// first is shown; any of them spells the acronym out).
+    pub(crate) fn new(reg: &mut Registry, params: &toml::Table) -> Self {
+        let mut acronyms = Vec::new();
+        if let Some(table) = params.get("acronyms").and_then(toml::Value::as_table) {
+            for (spelling, value) in table {
+                let expansions: Vec<String> = match value {
+                    toml::Value::String(s) => vec![s.clone()],
+                    toml::Value::Array(a) => a
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let Some(expansion) = expansions.first().cloned() else {
+                    continue;
+                };
+                let kind = u16::try_from(acronyms.len()).unwrap_or(u16::MAX);
+                reg.phrase(spelling, kind);
+                // The plural ("DSLs", "IROs") is the same acronym.
+                reg.phrase(&format!("{spelling}s"), kind);
+                acronyms.push(Acronym {
+                    spelling: spelling.clone(),
+                    expansion,
+                    spelled_out: expansions.iter().map(|e| loose(e)).collect(),
+                    uppers: uppers(spelling),
+                });
+            }
+        }
+        AcronymDetector { acronyms }
+    }
+}
+
+impl Detector for AcronymDetector {
+    fn needs_words(&self) -> bool {
+        false
+    }
+
+    fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
+        if input.phrases.is_empty() {
+            return;
+        }
+        let mut reported = vec![false; self.acronyms.len()];
+        // Folded once, and only for a post that has an acronym.
+        let mut post: Option<String> = None;
+        for hit in input.phrases {
+            let Some(acronym) = self.acronyms.get(usize::from(hit.kind)) else {
+                continue;
+            };
+            let written = &input.text[hit.start..hit.end];
+            if reported[usize::from(hit.kind)] || uppers(written) < acronym.uppers {
+                continue;
+            }
+            reported[usize::from(hit.kind)] = true;
+            let post = post.get_or_insert_with(|| loose(input.text));
+            let spelled_out = acronym.spelled_out.iter().any(|e| {
+                post.match_indices(e.as_str())
+                    .any(|(i, _)| i == 0 || !post[..i].ends_with(|c: char| c.is_alphanumeric()))
+            });
+            if spelled_out {
+                continue;
+            }
+            let mut f = Finding::new(
+                hit.start,
+                hit.end,
+                Confidence::High,
+                format!(
+                    "“{written}” ({}) may mean nothing to the public; spell it out the first \
+                     time",
+                    acronym.expansion
+                ),
+            );
+            f.suggestions = vec![format!("{} ({})", acronym.expansion, acronym.spelling)];
+            out.push(f);
+        }
+    }
+}

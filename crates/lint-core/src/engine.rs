@@ -581,10 +581,14 @@ impl LinterBuilder {
                     check_setting(id.get_ref(), key, value, default)
                         .map_err(|msg| ConfigError::new(file, Some(table.span()), msg))?;
                     // Lists extend the built-in list (a team adds its public figures or cue
-                    // words); other values replace it.
+                    // words), tables add or replace entries (a team's own othering label
+                    // and its alternative); other values replace it.
                     match (params.get_mut(key), value) {
                         (Some(toml::Value::Array(list)), toml::Value::Array(more)) => {
                             list.extend(more.iter().cloned());
+                        }
+                        (Some(toml::Value::Table(table)), toml::Value::Table(more)) => {
+                            table.extend(more.iter().map(|(k, v)| (k.clone(), v.clone())));
                         }
                         _ => {
                             params.insert(key.clone(), value.clone());
@@ -629,15 +633,15 @@ impl LinterBuilder {
             }
             targets[idx].push(target);
         };
-        for phrase in allow {
-            intern(phrase, Target::Allow);
-        }
-
         let ctx = BuildContext {
             platform: self.platform,
             max_length: self.max_length,
             known_names,
+            allow: allow.clone(),
         };
+        for phrase in allow {
+            intern(phrase, Target::Allow);
+        }
         let mut rules = Vec::with_capacity(compiled.len());
         let mut regexes: Vec<(LazyRegex, PatternTarget)> = Vec::new();
         let mut detectors: Vec<(usize, Box<dyn Detector>)> = Vec::new();

@@ -18,6 +18,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod identifiers;
 pub(crate) mod length;
 pub(crate) mod names;
+pub(crate) mod tone;
 
 /// Every built-in detector id.
 pub const DETECTOR_IDS: &[&str] = &[
@@ -32,6 +33,10 @@ pub const DETECTOR_IDS: &[&str] = &[
     "confidentiality/phone",
     "confidentiality/postcode",
     "length/limit",
+    "tone/hostile",
+    "tone/sarcasm",
+    "tone/shouting",
+    "tone/tone-tag",
 ];
 
 /// How sure a detector is; mapped to a severity relative to the rule's own.
@@ -230,12 +235,15 @@ pub(crate) struct BuildContext {
     pub max_length: Option<usize>,
     /// House `known-names`: always reported by `confidentiality/person-name`.
     pub known_names: Vec<String>,
+    /// House `allow` phrases, folded: a word in capitals listed here is not shouting.
+    pub allow: Vec<String>,
 }
 
 /// Checks a value for one of a detector's parameters (its type is already checked).
 pub(crate) fn check_param(id: &str, key: &str, value: &toml::Value) -> Result<(), String> {
     match (id, key) {
         ("length/limit", _) => length::check_param(key, value),
+        (id, _) if id.starts_with("tone/") => tone::check_param(key, value),
         _ => Ok(()),
     }
 }
@@ -274,6 +282,10 @@ pub(crate) fn build(
         "confidentiality/ni-number" => Box::new(NiNumber::new(registry)),
         "confidentiality/phone" => Box::new(Phone::new(registry)),
         "confidentiality/postcode" => Box::new(Postcode::new(registry)),
+        "tone/hostile" => Box::new(tone::Hostile::new(registry, params)),
+        "tone/sarcasm" => Box::new(tone::Sarcasm::new(registry, params)),
+        "tone/shouting" => Box::new(tone::Shouting::new(registry, params, &ctx.allow)),
+        "tone/tone-tag" => Box::new(tone::ToneTag::new(registry, params)),
         _ => Box::new(length::LengthLimit::new(params, ctx)),
     }
 }

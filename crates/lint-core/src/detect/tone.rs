@@ -6,7 +6,9 @@
 //! a sentence, what comes before a quotation, whether capitals form a run, whether a word
 //! stands alone as a tag, and whom an insult is aimed at.
 
-use super::gazetteer::FxHashSet;
+use std::ops::Range;
+
+use super::gazetteer::{FxHashMap, FxHashSet};
 use super::{Confidence, Detector, Finding, Hit, Input, Registry};
 use crate::text::{self, Word};
 
@@ -116,61 +118,154 @@ fn word_after(words: &[Word], pos: usize) -> usize {
     words.partition_point(|w| w.end <= pos)
 }
 
-/// The start of the up to `n` words before byte `pos`, not crossing the end of a clause.
-fn reach_back(text: &str, words: &[Word], pos: usize, n: usize) -> usize {
-    let mut lo = pos;
-    let mut i = word_after(words, pos);
-    for _ in 0..n {
-        if i == 0 {
+/// The up to `n` words before byte `pos` in its clause (indices into `words`).
+fn words_before(text: &str, words: &[Word], pos: usize, n: usize) -> Range<usize> {
+    let end = word_after(words, pos);
+    let (mut start, mut edge) = (end, pos);
+    while start > 0 && end - start < n {
+        let w = words[start - 1];
+        if text[w.end..edge].contains(CLAUSE_END) {
             break;
         }
-        let w = words[i - 1];
-        if text[w.end..lo].contains(CLAUSE_END) {
-            break;
-        }
-        lo = w.start;
-        i -= 1;
+        edge = w.start;
+        start -= 1;
     }
-    lo
+    start..end
 }
 
-/// The end of the up to `n` words after byte `pos`, not crossing the end of a clause.
-fn reach_forward(text: &str, words: &[Word], pos: usize, n: usize) -> usize {
-    let mut hi = pos;
-    let first = words.partition_point(|w| w.start < pos);
-    for w in words[first..].iter().take(n) {
-        if text[hi..w.start].contains(CLAUSE_END) {
+/// The up to `n` words after byte `pos` in its clause (indices into `words`).
+fn words_after(text: &str, words: &[Word], pos: usize, n: usize) -> Range<usize> {
+    let start = words.partition_point(|w| w.start < pos);
+    let (mut end, mut edge) = (start, pos);
+    while end < words.len() && end - start < n {
+        let w = words[end];
+        if text[edge..w.start].contains(CLAUSE_END) {
             break;
         }
-        hi = w.end;
+        edge = w.end;
+        end += 1;
     }
-    hi
+    start..end
 }
 
-/// The bytes covering `n` words either side of `start..end`, across sentences; with fewer
-/// words on a side, up to that end of the text (so a closing emoji is included).
-fn around(text: &str, words: &[Word], start: usize, end: usize, n: usize) -> (usize, usize) {
-    let first = word_after(words, start);
-    let lo = match first.checked_sub(n) {
-        Some(k) => words[k].start.min(start),
-        None => 0,
-    };
-    let after = words.partition_point(|w| w.start < end);
-    let hi = match words.get(after + n) {
-        Some(w) => w.start.max(end),
-        None => text.len(),
-    };
-    (lo, hi)
+/// The `n` words either side of `start..end`, across sentences (indices into `words`), and
+/// the bytes they cover; with fewer words on a side, the bytes reach that end of the text
+/// (so a closing emoji is included).
+fn around(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    end: usize,
+    n: usize,
+) -> (Range<usize>, Range<usize>) {
+    let first = word_after(words, start).saturating_sub(n);
+    let last = (words.partition_point(|w| w.start < end) + n).min(words.len());
+    let lo = if first == 0 { 0 } else { words[first].start };
+    let hi = words.get(last).map_or(text.len(), |w| w.start.max(end));
+    (first..last, lo.min(start)..hi)
 }
 
-/// Whether a hit of `kind` lies wholly inside `lo..hi`.
-fn hit_within(hits: &[Hit], kind: u16, lo: usize, hi: usize) -> bool {
-    hits.iter()
-        .any(|h| h.kind == kind && h.start >= lo && h.end <= hi)
+/// Hits sorted by start, searched by position in logarithmic time (drafts are short, but an
+/// archive checked as one input is not).
+struct Sorted<'a> {
+    hits: &'a [Hit],
+    longest: usize,
 }
 
-fn overlaps(a: &Hit, b: &Hit) -> bool {
-    a.start < b.end && b.start < a.end
+impl<'a> Sorted<'a> {
+    fn new(hits: &'a [Hit]) -> Self {
+        let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+        Sorted { hits, longest }
+    }
+
+    /// The hits that overlap `start..end`.
+    fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &'a Hit> {
+        let from = self
+            .hits
+            .partition_point(|h| h.start + self.longest <= start);
+        self.hits[from..]
+            .iter()
+            .take_while(move |h| h.start < end)
+            .filter(move |h| h.end > start)
+    }
+}
+
+/// Whether `start..end` lies inside one of `quotes` (sorted, not overlapping), marks
+/// excluded.
+fn inside_quote(quotes: &[Hit], start: usize, end: usize) -> bool {
+    let i = quotes.partition_point(|q| q.start < start);
+    i > 0 && quotes[i - 1].end > end
+}
+
+/// Context words and phrases that are looked up on the few words near a hit rather than
+/// registered with the shared automaton: they are common words ("he", "said", "use"), and
+/// in the automaton every occurrence in every draft, and inside other words ("he" in "the"),
+/// would be a match to find and reject, while only the words near a rare hit are ever
+/// asked about.
+#[derive(Debug, Default)]
+struct WordPhrases {
+    /// Each phrase as folded words, under its last word.
+    by_last: FxHashMap<String, Vec<Vec<String>>>,
+    /// Entries without a word (emoji), looked for in the text itself.
+    symbols: Vec<String>,
+}
+
+impl WordPhrases {
+    fn new(list: &[String]) -> Self {
+        let mut out = WordPhrases::default();
+        for entry in list {
+            let folded = text::fold(entry.trim());
+            // Split the way drafts are split, so "i'm" and "so-called" stay one word.
+            let split = text::Folded::with_words(&folded);
+            let keys: Vec<String> = split
+                .words()
+                .iter()
+                .map(|w| split.key(w).to_string())
+                .collect();
+            match keys.last() {
+                Some(last) => out.by_last.entry(last.clone()).or_default().push(keys),
+                None if !folded.is_empty() => out.symbols.push(folded),
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// The first word of a phrase that ends at word `i` and starts at word `from` or later,
+    /// its words separated by white space only.
+    fn ends_at(&self, input: &Input<'_>, i: usize, from: usize) -> Option<usize> {
+        let list = self.by_last.get(input.key(i))?;
+        let words = input.words();
+        list.iter().find_map(|phrase| {
+            let first = (i + 1).checked_sub(phrase.len()).filter(|&f| f >= from)?;
+            let fits = phrase.iter().enumerate().all(|(m, part)| {
+                let k = first + m;
+                input.key(k) == part
+                    && (m == 0
+                        || input.text[words[k - 1].end..words[k].start]
+                            .trim()
+                            .is_empty())
+            });
+            fits.then_some(first)
+        })
+    }
+
+    /// Whether a phrase lies wholly within words `range`.
+    fn any_in(&self, input: &Input<'_>, range: Range<usize>) -> bool {
+        range
+            .clone()
+            .any(|i| self.ends_at(input, i, range.start).is_some())
+    }
+
+    /// Whether a phrase ends on the word right before byte `pos`, with only white space
+    /// between.
+    fn right_before(&self, input: &Input<'_>, pos: usize) -> bool {
+        let words = input.words();
+        let i = word_after(words, pos);
+        i > 0
+            && input.text[words[i - 1].end..pos].trim().is_empty()
+            && self.ends_at(input, i - 1, 0).is_some()
+    }
 }
 
 /// Whether `text[..start]` ends a sentence: nothing before, or ., !, ?, :, ; or a line break
@@ -221,6 +316,11 @@ fn leftmost_longest(found: &mut Vec<Finding>) {
 #[derive(Debug)]
 pub(crate) struct Sarcasm {
     window: usize,
+    sincere: WordPhrases,
+    reporting: WordPhrases,
+    reporting_after: WordPhrases,
+    own_voice: WordPhrases,
+    quotation_before: WordPhrases,
 }
 
 /// Phrase kinds of [`Sarcasm`].
@@ -229,16 +329,11 @@ mod sarc {
     pub(super) const END: u16 = 1;
     pub(super) const START: u16 = 2;
     pub(super) const UNLESS_SINCERE: u16 = 3;
-    pub(super) const SINCERE: u16 = 4;
-    pub(super) const EXCEPTION: u16 = 5;
-    pub(super) const MARKER: u16 = 6;
-    pub(super) const EMOJI: u16 = 7;
-    pub(super) const REPORTING: u16 = 8;
-    pub(super) const REPORTING_AFTER: u16 = 9;
-    pub(super) const OWN_VOICE: u16 = 10;
-    pub(super) const QUOTATION_BEFORE: u16 = 11;
+    pub(super) const EXCEPTION: u16 = 4;
+    pub(super) const MARKER: u16 = 5;
+    pub(super) const EMOJI: u16 = 6;
 
-    /// Whether a hit of this kind is a cue phrase (as opposed to context).
+    /// Whether a hit of this kind is a cue phrase (as opposed to an exception).
     pub(super) fn is_cue(kind: u16) -> bool {
         kind <= UNLESS_SINCERE
     }
@@ -261,54 +356,63 @@ impl Sarcasm {
             ("sentence-end", END),
             ("sentence-start", START),
             ("unless-sincere", UNLESS_SINCERE),
-            ("sincere", SINCERE),
             ("exceptions", EXCEPTION),
             ("markers", MARKER),
             ("emoji", EMOJI),
-            ("reporting", REPORTING),
-            ("reporting-after", REPORTING_AFTER),
-            ("own-voice", OWN_VOICE),
-            ("quotation-before", QUOTATION_BEFORE),
         ] {
             for phrase in strings(params, key) {
                 reg.phrase(&phrase, kind);
             }
         }
         reg.pattern(QUOTE_PATTERN, QUOTE);
+        let words = |key: &str| WordPhrases::new(&strings(params, key));
         Sarcasm {
             window: count(params, "window", 10),
+            sincere: words("sincere"),
+            reporting: words("reporting"),
+            reporting_after: words("reporting-after"),
+            own_voice: words("own-voice"),
+            quotation_before: words("quotation-before"),
         }
     }
 
     /// Whether sincere words near the cue `h` make it sincere. A sincere word inside a cue
     /// ("thanks" in "thanks for nothing") does not count.
-    fn sincere_near(&self, input: &Input<'_>, h: &Hit) -> bool {
-        let (lo, hi) = around(input.text, input.words(), h.start, h.end, self.window);
-        input.phrases.iter().any(|s| {
-            s.kind == sarc::SINCERE
-                && s.start >= lo
-                && s.end <= hi
-                && !input
-                    .phrases
-                    .iter()
-                    .any(|c| sarc::is_cue(c.kind) && overlaps(c, s))
+    fn sincere_near(&self, input: &Input<'_>, hits: &Sorted<'_>, h: &Hit) -> bool {
+        let words = input.words();
+        let (range, bytes) = around(input.text, words, h.start, h.end, self.window);
+        if self
+            .sincere
+            .symbols
+            .iter()
+            .any(|s| input.text[bytes.clone()].contains(s.as_str()))
+        {
+            return true;
+        }
+        range.clone().any(|i| {
+            self.sincere
+                .ends_at(input, i, range.start)
+                .is_some_and(|first| {
+                    !hits
+                        .overlapping(words[first].start, words[i].end)
+                        .any(|c| sarc::is_cue(c.kind))
+                })
         })
     }
 
     /// Whether the cue hit `h` stands as a sarcasm cue where it is.
-    fn cue_holds(&self, input: &Input<'_>, h: &Hit) -> bool {
+    fn cue_holds(&self, input: &Input<'_>, hits: &Sorted<'_>, h: &Hit) -> bool {
         use sarc::*;
-        let cancelled = input
-            .phrases
-            .iter()
-            .any(|x| x.kind == EXCEPTION && overlaps(x, h));
-        if cancelled {
+        if hits
+            .overlapping(h.start, h.end)
+            .any(|x| x.kind == EXCEPTION)
+        {
             return false;
         }
         match h.kind {
-            END => closes_sentence(input.text, h.end) && !self.sincere_near(input, h),
+            END => closes_sentence(input.text, h.end) && !self.sincere_near(input, hits, h),
             START => opens_sentence(input.text, h.start),
-            UNLESS_SINCERE => !self.sincere_near(input, h),
+            UNLESS_SINCERE => !self.sincere_near(input, hits, h),
             _ => true,
         }
     }
@@ -370,23 +474,18 @@ impl Sarcasm {
         {
             return false;
         }
-        let right_before = |kind: u16| {
-            input.phrases.iter().any(|h| {
-                h.kind == kind && h.end <= q.start && text[h.end..q.start].trim().is_empty()
-            })
-        };
-        if right_before(sarc::QUOTATION_BEFORE) {
+        if self.quotation_before.right_before(input, q.start) {
             return false;
         }
-        if right_before(sarc::OWN_VOICE) {
+        if self.own_voice.right_before(input, q.start) {
             return true;
         }
-        let lo = reach_back(text, words, q.start, self.window);
-        if hit_within(input.phrases, sarc::REPORTING, lo, q.start) {
-            return false;
-        }
-        let hi = reach_forward(text, words, q.end, 4);
-        !hit_within(input.phrases, sarc::REPORTING_AFTER, q.end, hi)
+        !self
+            .reporting
+            .any_in(input, words_before(text, words, q.start, self.window))
+            && !self
+                .reporting_after
+                .any_in(input, words_after(text, words, q.end, 4))
     }
 }
 
@@ -414,21 +513,18 @@ impl Detector for Sarcasm {
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         use sarc::*;
         let text = input.text;
+        let hits = Sorted::new(input.phrases);
         let mut found = Vec::new();
         for h in input.phrases {
             // Inside a quotation the words are someone else's ("the caption "off to see my
             // fave family 🙄"").
-            if input
-                .patterns
-                .iter()
-                .any(|q| q.start < h.start && h.end < q.end)
-            {
+            if inside_quote(input.patterns, h.start, h.end) {
                 continue;
             }
             let span = &text[h.start..h.end];
             let message = match h.kind {
                 k if is_cue(k) => {
-                    if !self.cue_holds(input, h) {
+                    if !self.cue_holds(input, &hits, h) {
                         continue;
                     }
                     format!(
@@ -691,10 +787,7 @@ impl Detector for Shouting {
             let before_code = text[words[j].end..]
                 .trim_start_matches([' ', ':', '-', '/'])
                 .starts_with(|c: char| c.is_ascii_digit());
-            let quoted = input
-                .patterns
-                .iter()
-                .any(|q| q.start < words[i].start && words[j].end < q.end);
+            let quoted = inside_quote(input.patterns, words[i].start, words[j].end);
             if before_code || quoted {
                 i = j + 1;
                 continue;
@@ -733,8 +826,12 @@ impl Detector for Shouting {
 #[derive(Debug)]
 pub(crate) struct Hostile {
     window: usize,
-    /// Per phrase kind below [`hostile::PEOPLE`]: the term.
+    /// Per phrase kind below [`EXCEPTION`]: the term.
     terms: Vec<Term>,
+    people: WordPhrases,
+    things: WordPhrases,
+    self_words: WordPhrases,
+    discussion: WordPhrases,
 }
 
 #[derive(Debug)]
@@ -744,72 +841,55 @@ struct Term {
     people_only: bool,
 }
 
-/// Context phrase kinds of [`Hostile`]; term kinds count up from 0 below them.
-mod hostile {
-    pub(super) const PEOPLE: u16 = u16::MAX - 5;
-    pub(super) const THING: u16 = u16::MAX - 4;
-    pub(super) const SELF: u16 = u16::MAX - 3;
-    pub(super) const DISCUSSION: u16 = u16::MAX - 2;
-    pub(super) const EXCEPTION: u16 = u16::MAX - 1;
-}
+/// Phrase kind of [`Hostile`]'s exceptions; term kinds count up from 0 below it.
+const EXCEPTION: u16 = u16::MAX;
 
 impl Hostile {
     pub(crate) fn new(reg: &mut Registry, params: &toml::Table) -> Self {
-        use hostile::*;
         let mut terms = Vec::new();
         let mut add = |phrase: &str, term: Term| {
             if let Ok(kind) = u16::try_from(terms.len())
-                && kind < PEOPLE
+                && kind < EXCEPTION
             {
                 reg.phrase(phrase, kind);
                 terms.push(term);
             }
         };
-        for (phrase, suggestions) in table(params, "insults") {
+        let entries = table(params, "insults")
+            .into_iter()
+            .map(|(p, s)| (p, s, false, false))
+            .chain(
+                table(params, "othering")
+                    .into_iter()
+                    .map(|(p, s)| (p, s, true, false)),
+            )
+            .chain(
+                strings(params, "people-only")
+                    .into_iter()
+                    .map(|p| (p, Vec::new(), false, true)),
+            );
+        for (phrase, suggestions, othering, people_only) in entries {
             add(
                 &phrase,
                 Term {
                     suggestions,
-                    othering: false,
-                    people_only: false,
+                    othering,
+                    people_only,
                 },
             );
         }
-        for (phrase, suggestions) in table(params, "othering") {
-            add(
-                &phrase,
-                Term {
-                    suggestions,
-                    othering: true,
-                    people_only: false,
-                },
-            );
-        }
-        for phrase in strings(params, "people-only") {
-            add(
-                &phrase,
-                Term {
-                    suggestions: Vec::new(),
-                    othering: false,
-                    people_only: true,
-                },
-            );
-        }
-        for (key, kind) in [
-            ("people", PEOPLE),
-            ("things", THING),
-            ("self", SELF),
-            ("discussion", DISCUSSION),
-            ("exceptions", EXCEPTION),
-        ] {
-            for phrase in strings(params, key) {
-                reg.phrase(&phrase, kind);
-            }
+        for phrase in strings(params, "exceptions") {
+            reg.phrase(&phrase, EXCEPTION);
         }
         reg.pattern(QUOTE_PATTERN, QUOTE);
+        let words = |key: &str| WordPhrases::new(&strings(params, key));
         Hostile {
             window: count(params, "window", 6),
             terms,
+            people: words("people"),
+            things: words("things"),
+            self_words: words("self"),
+            discussion: words("discussion"),
         }
     }
 
@@ -817,48 +897,41 @@ impl Hostile {
     /// before it in the clause is a person ("the head of service is useless"), or, with
     /// neither before it, a person follows ("useless contractors").
     fn aimed_at_people(&self, input: &Input<'_>, h: &Hit) -> bool {
-        use hostile::*;
         let (text, words) = (input.text, input.words());
-        let lo = reach_back(text, words, h.start, self.window);
-        let nearest = input
-            .phrases
-            .iter()
-            .filter(|x| (x.kind == PEOPLE || x.kind == THING) && x.start >= lo && x.end <= h.start)
-            .max_by_key(|x| x.end);
-        match nearest {
-            Some(x) => x.kind == PEOPLE,
-            None => {
-                let hi = reach_forward(text, words, h.end, 2);
-                hit_within(input.phrases, PEOPLE, h.end, hi)
+        let before = words_before(text, words, h.start, self.window);
+        for i in before.clone().rev() {
+            if self.people.ends_at(input, i, before.start).is_some() {
+                return true;
+            }
+            if self.things.ends_at(input, i, before.start).is_some() {
+                return false;
             }
         }
+        self.people
+            .any_in(input, words_after(text, words, h.end, 2))
     }
 }
 
 impl Detector for Hostile {
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        use hostile::*;
         let (text, words) = (input.text, input.words());
+        let hits = Sorted::new(input.phrases);
         let mut found = Vec::new();
         for h in input.phrases {
             let Some(term) = self.terms.get(usize::from(h.kind)) else {
                 continue;
             };
-            let cancelled = input
-                .phrases
-                .iter()
-                .any(|x| x.kind == EXCEPTION && overlaps(x, h));
             // A word in quote marks is being quoted or discussed, not used.
-            let quoted = input
-                .patterns
-                .iter()
-                .any(|q| q.start <= h.start && h.end <= q.end);
-            if cancelled || quoted {
+            if inside_quote(input.patterns, h.start, h.end)
+                || hits
+                    .overlapping(h.start, h.end)
+                    .any(|x| x.kind == EXCEPTION)
+            {
                 continue;
             }
-            let lo = reach_back(text, words, h.start, 3);
-            if hit_within(input.phrases, DISCUSSION, lo, h.start)
-                || (!term.othering && hit_within(input.phrases, SELF, lo, h.start))
+            let before = words_before(text, words, h.start, 3);
+            if self.discussion.any_in(input, before.clone())
+                || (!term.othering && self.self_words.any_in(input, before))
                 || (term.people_only && !self.aimed_at_people(input, h))
             {
                 continue;
@@ -1195,20 +1268,37 @@ mod tests {
     fn position_helpers_stop_at_clause_ends() {
         let t = "He said: the \"support\" was fine";
         let f = crate::text::Folded::with_words(t);
-        let q = t.find('"').unwrap();
-        assert_eq!(&t[reach_back(t, f.words(), q, 5)..q], "the ");
-        assert_eq!(
-            &t[q..reach_forward(t, f.words(), q + 9, 1)],
-            "\"support\" was"
-        );
+        let (w, q) = (f.words(), t.find('"').unwrap());
+        let key = |r: Range<usize>| -> Vec<&str> { r.map(|i| f.key(&w[i])).collect() };
+        assert_eq!(key(words_before(t, w, q, 5)), ["the"]);
+        assert_eq!(key(words_after(t, w, q + 9, 1)), ["was"]);
         assert!(opens_sentence("Done. Sure", 6));
         assert!(opens_sentence("@jo Sure", 4));
         assert!(!opens_sentence("not sure", 4));
         assert!(closes_sentence("How lovely 🙄", 10));
+        assert!(!closes_sentence("How lovely is", 10));
         let t = "one two Oh great three four 🎉";
         let f = crate::text::Folded::with_words(t);
-        assert_eq!(around(t, f.words(), 8, 16, 1), (4, 23));
-        assert_eq!(around(t, f.words(), 8, 16, 2), (0, t.len()));
-        assert!(!closes_sentence("How lovely is", 10));
+        assert_eq!(around(t, f.words(), 8, 16, 1), (1..5, 4..23));
+        assert_eq!(around(t, f.words(), 8, 16, 2), (0..6, 0..t.len()));
+    }
+
+    #[test]
+    fn sorted_hits_are_found_by_position() {
+        let hit = |start, end| Hit {
+            kind: 0,
+            start,
+            end,
+        };
+        let hits = [hit(0, 4), hit(2, 30), hit(10, 12), hit(40, 41)];
+        let sorted = Sorted::new(&hits);
+        let found: Vec<_> = sorted
+            .overlapping(11, 20)
+            .map(|h| (h.start, h.end))
+            .collect();
+        assert_eq!(found, [(2, 30), (10, 12)]);
+        let quotes = [hit(5, 15), hit(20, 30)];
+        assert!(inside_quote(&quotes, 6, 14));
+        assert!(!inside_quote(&quotes, 5, 14) && !inside_quote(&quotes, 16, 18));
     }
 }

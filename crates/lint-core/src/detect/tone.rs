@@ -1,7 +1,9 @@
 //! Tone: `tone/sarcasm`, `tone/tone-tag`, `tone/shouting` and `tone/hostile`.
 //!
-//! The word lists live in `rules/tone.toml` and go into the engine's one automaton; the quote
-//! pattern, shared by sarcasm and hostility, into its one regex set. What the code adds is
+//! The word lists live in `rules/tone.toml`. Cue phrases, insults and labels go into the
+//! engine's one automaton, and the quote pattern (shared by sarcasm, hostility and shouting)
+//! into its one regex set; the common words that only matter next to such a hit (pronouns,
+//! reporting verbs, sincere words) are looked up on the words around it. What the code adds is
 //! position and direction, which a phrase list cannot express: whether a cue closes or opens
 //! a sentence, what comes before a quotation, whether capitals form a run, whether a word
 //! stands alone as a tag, and whom an insult is aimed at.

@@ -78,6 +78,73 @@ fn clean_draft_says_so() {
 }
 
 #[test]
+fn tone_draft_reports_each_cue_and_only_warnings_fail_with_deny() {
+    let o = postlint(&["--format", "json", "tests/drafts/tone.txt"]);
+    assert_eq!(code(&o), 0, "tone findings are warnings and notes");
+    let text = std::fs::read_to_string(root().join("tests/drafts/tone.txt")).unwrap();
+    let found: Vec<(String, String, String)> = json(&o)
+        .iter()
+        .map(|f| {
+            let (start, end) = (
+                f["span"]["start"].as_u64().unwrap() as usize,
+                f["span"]["end"].as_u64().unwrap() as usize,
+            );
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                text[start..end].to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("tone/sarcasm", "warning", "Oh great"),
+        ("tone/shouting", "warning", "ANOTHER"),
+        ("tone/punctuation", "info", "!!"),
+        ("tone/sarcasm", "warning", "\"consultation\""),
+        ("tone/sarcasm", "warning", "Thanks for nothing"),
+        ("tone/tone-tag", "warning", "/s"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(r, s, t)| (r.to_string(), s.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+
+    let o = postlint(&["tests/drafts/tone.txt"]);
+    let out = stdout(&o);
+    assert!(out.contains("note[tone/punctuation]"), "{out}");
+    assert!(out.contains("^^^^^^^ try: another"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("postlint: 0 errors, 5 warnings, 1 note in 1 draft"),
+        "{out}"
+    );
+    assert_eq!(
+        code(&postlint(&["--deny", "warnings", "tests/drafts/tone.txt"])),
+        1
+    );
+}
+
+#[test]
+fn sincere_draft_with_acronyms_quotation_and_hashtags_has_no_tone_findings() {
+    let o = postlint(&["tests/drafts/tone-sincere.txt"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(!out.contains("[tone/"), "{out}");
+    // The professional acronyms are noted, once each, with their expansion.
+    assert!(
+        out.contains("note[jargon/acronym]: “NQSWs” (newly qualified social worker)"),
+        "{out}"
+    );
+    assert!(out.contains("note[jargon/acronym]: “ASYE”"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("0 errors, 0 warnings, 2 notes in 1 draft"),
+        "{out}"
+    );
+}
+
+#[test]
 fn over_the_limit_is_an_error_underlining_what_must_go() {
     let o = postlint(&["tests/drafts/over-x.txt"]);
     assert_eq!(code(&o), 1);

@@ -8,4 +8,5 @@ pub const FILES: &[(&str, &str)] = &[
         "confidentiality.toml",
         include_str!("../../../rules/confidentiality.toml"),
     ),
+    ("tone.toml", include_str!("../../../rules/tone.toml")),
 ];

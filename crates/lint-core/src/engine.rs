@@ -216,6 +216,7 @@ impl Linter {
         out.retain(|d| !is_allowed(d.span));
         let mut findings = Vec::new();
         let lex = vec![std::cell::Cell::new(0u8); folded.words().len()];
+        let quotes = std::cell::OnceCell::new();
         for (det, (rule, detector)) in self.detectors.iter().enumerate() {
             hits.phrases[det].sort_by_key(|h| (h.start, h.end));
             hits.patterns[det].sort_by_key(|h| (h.start, h.end));
@@ -225,6 +226,7 @@ impl Linter {
                 patterns: &hits.patterns[det],
                 folded: &folded,
                 lex: &lex,
+                quotes: &quotes,
             };
             detector.check(&input, &mut findings);
             let honours_allow = detector.honours_allow_list();
@@ -520,7 +522,8 @@ impl LinterBuilder {
                     check_setting(id.get_ref(), key, value, default)
                         .map_err(|msg| ConfigError::new(file, Some(table.span()), msg))?;
                     // Lists extend the built-in list (a team adds its public figures or cue
-                    // words); other values replace it.
+                    // words), tables add or replace entries (a team's own othering label
+                    // and its alternative); other values replace it.
                     match (params.get_mut(key), value) {
                         (Some(toml::Value::Array(list)), toml::Value::Array(more)) => {
                             list.extend(more.iter().cloned());
@@ -571,15 +574,15 @@ impl LinterBuilder {
             }
             targets[idx].push(target);
         };
-        for phrase in allow {
-            intern(phrase, Target::Allow);
-        }
-
         let ctx = BuildContext {
             platform: self.platform,
             max_length: self.max_length,
             known_names,
+            allow: allow.clone(),
         };
+        for phrase in allow {
+            intern(phrase, Target::Allow);
+        }
         let mut rules = Vec::with_capacity(compiled.len());
         let mut regexes: Vec<(Regex, usize)> = Vec::new();
         // Detector regexes, each with the detectors that asked for it: detectors that

@@ -487,6 +487,35 @@ fn detector_list_settings_extend_the_defaults() {
 }
 
 #[test]
+fn detector_table_settings_add_entries_to_the_defaults() {
+    let linter = house(
+        "[settings.\"tone/hostile\".othering]\n\"pond life\" = \"people\"\n\
+         [settings.\"tone/tone-tag\".tags]\n\"/j\" = \"just kidding\"\n",
+    );
+    let text = "The usual pond life and frequent flyers in A&E tonight /j";
+    assert_eq!(
+        flagged(&linter, "tone/hostile", text),
+        ["pond life", "frequent flyers"]
+    );
+    let d = linter
+        .check(text)
+        .into_iter()
+        .find(|d| d.rule == "tone/tone-tag")
+        .expect("the tag is reported");
+    assert!(d.message.contains("just kidding"), "{}", d.message);
+}
+
+#[test]
+fn bad_tone_settings_are_errors() {
+    let e = house_err("[settings.\"tone/shouting\"]\nacronyms = [\"RAAC\", 3]\n");
+    assert_error_at(&e, 1, "every entry of `acronyms` must be a string");
+    let e = house_err("[settings.\"tone/shouting\"]\nmin-letters = 1\n");
+    assert_error_at(&e, 1, "`min-letters` must be 2 or more");
+    let e = house_err("[settings.\"tone/hostile\".othering]\n\"pond life\" = 3\n");
+    assert_error_at(&e, 1, "must be a suggestion string");
+}
+
+#[test]
 fn confidentiality_spans_cover_exactly_the_identifying_text() {
     let linter = Linter::new().unwrap();
     let text = "Visited Jayden's mum at Flat 3, 22 Acacia Avenue, SE15 4QN. NHS 943 476 5919, \

@@ -853,6 +853,7 @@ mod tests {
                 patterns: &hits,
                 folded: &folded,
                 lex: &lex,
+                quotes: &std::cell::OnceCell::new(),
             },
             &mut out,
         );

@@ -20,6 +20,7 @@ pub(crate) mod identifiers;
 pub(crate) mod length;
 pub(crate) mod names;
 pub(crate) mod scan;
+pub(crate) mod tone;
 
 /// Every built-in detector id.
 pub const DETECTOR_IDS: &[&str] = &[
@@ -35,6 +36,10 @@ pub const DETECTOR_IDS: &[&str] = &[
     "confidentiality/postcode",
     "jargon/acronym",
     "length/limit",
+    "tone/hostile",
+    "tone/sarcasm",
+    "tone/shouting",
+    "tone/tone-tag",
 ];
 
 /// How sure a detector is; mapped to a severity relative to the rule's own.
@@ -86,6 +91,8 @@ pub(crate) struct Input<'a> {
     /// Each word's lexicon flags, looked up on first need and shared by the detectors
     /// ([`LEX_KNOWN`] set once looked up).
     pub lex: &'a [Cell<u8>],
+    /// The draft's quotations, found on first need and shared by the tone detectors.
+    pub quotes: &'a std::cell::OnceCell<Vec<Hit>>,
 }
 
 /// Set in an [`Input::lex`] cell once the word has been looked up.
@@ -95,6 +102,11 @@ impl Input<'_> {
     /// The draft's words.
     pub(crate) fn words(&self) -> &[Word] {
         self.folded.words()
+    }
+
+    /// The draft's quotations (see [`tone::quotations`]), sorted by start.
+    pub(crate) fn quotes(&self) -> &[Hit] {
+        self.quotes.get_or_init(|| tone::quotations(self.text))
     }
 
     /// Word `i` as written.
@@ -236,12 +248,15 @@ pub(crate) struct BuildContext {
     pub max_length: Option<usize>,
     /// House `known-names`: always reported by `confidentiality/person-name`.
     pub known_names: Vec<String>,
+    /// House `allow` phrases, folded: a word in capitals listed here is not shouting.
+    pub allow: Vec<String>,
 }
 
 /// Checks a value for one of a detector's parameters (its type is already checked).
 pub(crate) fn check_param(id: &str, key: &str, value: &toml::Value) -> Result<(), String> {
     match (id, key) {
         ("length/limit", _) => length::check_param(key, value),
+        (id, _) if id.starts_with("tone/") => tone::check_param(key, value),
         _ => Ok(()),
     }
 }
@@ -281,6 +296,10 @@ pub(crate) fn build(
         "confidentiality/phone" => Box::new(Phone::new(registry)),
         "confidentiality/postcode" => Box::new(Postcode::new(registry)),
         "jargon/acronym" => Box::new(acronym::AcronymDetector::new(registry, params)),
+        "tone/hostile" => Box::new(tone::Hostile::new(registry, params)),
+        "tone/sarcasm" => Box::new(tone::Sarcasm::new(registry, params)),
+        "tone/shouting" => Box::new(tone::Shouting::new(params, &ctx.allow)),
+        "tone/tone-tag" => Box::new(tone::ToneTag::new(registry, params)),
         _ => Box::new(length::LengthLimit::new(params, ctx)),
     }
 }

@@ -183,7 +183,8 @@ pub(crate) struct RawRule {
     pub fix_safe: Option<bool>,
     #[serde(default)]
     pub terms: Option<Spanned<SpannedMap<Suggestions>>>,
-    /// Phrases inside which this rule reports nothing ("key worker", "key stage" for "key").
+    /// Phrases this rule reports nothing overlapping ("key worker" for "key", "practice
+    /// educator" for "best practice").
     #[serde(default)]
     pub except: Option<Vec<Spanned<String>>>,
     /// Verbs in the base form: every form is matched, suggestions inflected to match.

@@ -74,7 +74,8 @@ enum Target {
         rule: usize,
         suggestions: Arc<[String]>,
     },
-    /// A phrase inside which rule number `rule` reports nothing ("key worker" for "key").
+    /// A phrase that rule number `rule` reports nothing overlapping ("key worker" for
+    /// "key", "practice educator" for "best practice").
     Except {
         rule: usize,
     },
@@ -311,7 +312,7 @@ impl Linter {
             let rule = &self.rules[rule_idx];
             let excepted = except
                 .iter()
-                .any(|&(r, s, e)| r == rule_idx && s <= start && end <= e);
+                .any(|&(r, s, e)| r == rule_idx && s < end && start < e);
             if excepted || !self.context_allows(rule, text, start, end) {
                 continue;
             }
@@ -684,7 +685,8 @@ struct TermList {
 
 impl TermList {
     /// Adds `term` (folded) in every form its kind has, with `-ize` spellings and, for
-    /// hyphenated words, the spaced spelling ("low hanging fruit").
+    /// hyphenated words, the spaced spelling ("low hanging fruit"); two-word terms also
+    /// match hyphenated ("game-changer").
     fn add(&mut self, term: &str, suggestions: &[String], kind: TermKind) {
         use crate::inflect::{VERB_FORMS, noun_phrase_plural, verb_phrase};
         match kind {
@@ -713,6 +715,10 @@ impl TermList {
             if spellings[i].contains('-') {
                 let spaced = spellings[i].replace('-', " ");
                 spellings.push(spaced);
+            } else if spellings[i].matches(' ').count() == 1 {
+                // Two words are often hyphenated too ("game-changer").
+                let hyphenated = spellings[i].replace(' ', "-");
+                spellings.push(hyphenated);
             }
         }
         for spelling in spellings {

@@ -94,7 +94,6 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
 const DOUBLING: &[&str] = &[
     "admit", "begin", "commit", "compel", "control", "dial", "embed", "equip", "forget", "fuel",
     "occur", "omit", "patrol", "permit", "prefer", "propel", "refer", "submit", "transfer",
-    "upskill",
 ];
 
 fn is_vowel(c: u8) -> bool {
@@ -347,6 +346,16 @@ mod tests {
         assert_eq!(
             forms("play"),
             ["play", "plays", "played", "played", "playing"]
+        );
+        assert_eq!(
+            forms("upskill"),
+            [
+                "upskill",
+                "upskills",
+                "upskilled",
+                "upskilled",
+                "upskilling"
+            ]
         );
     }
 

@@ -120,8 +120,10 @@ fn managerial_jargon_list_is_real() {
 fn suggestions_keep_capitalisation() {
     let linter = Linter::new().unwrap();
     let d = &linter.check("Utilise the learnings.")[0];
-    assert_eq!(d.rule, "jargon/managerial");
+    assert_eq!(d.rule, "jargon/wordy");
     assert_eq!(d.suggestions, ["Use"]);
+    let d = &linter.check("Utilising the hub.")[0];
+    assert_eq!(d.suggestions, ["Using"]);
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! Precision and recall of the tone rules over the labelled corpus in `tests/corpus/tone/`
 //! (format and labelling conventions in its README). Fails below 0.85 overall on either.
+//! The held-out corpus `tests/corpus/tone-holdout/`, written blind to the rules and to the
+//! first corpus, is scored and printed but not asserted: the rules' word lists were built
+//! with the first corpus in view, so only the held-out figure says how they generalise.
 //!
 //! A prediction is a tone finding at any severity, notes included. No tone detector uses a
 //! lower severity to express doubt: a note is a note by design (tone tags other than the
@@ -55,7 +58,7 @@ fn matches(prediction: &Span, gold: &Span) -> bool {
 
 /// Scores the default rules on the posts, prints the table, returns (precision, recall).
 #[allow(clippy::print_stderr)] // printing the figures is the point of this helper
-fn evaluate(posts: &[Post]) -> (f64, f64) {
+fn evaluate(name: &str, posts: &[Post]) -> (f64, f64) {
     let linter = Linter::new().expect("default rules build");
     let mut tally: BTreeMap<&str, Tally> =
         TYPES.iter().map(|&(t, _)| (t, Tally::default())).collect();
@@ -111,7 +114,7 @@ fn evaluate(posts: &[Post]) -> (f64, f64) {
     let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     let positives = posts.iter().filter(|p| !p.gold.is_empty()).count();
     eprintln!(
-        "\ntone: {} posts ({positives} with labels, {} negatives)",
+        "\n{name}: {} posts ({positives} with labels, {} negatives)",
         posts.len(),
         posts.len() - positives
     );
@@ -182,7 +185,12 @@ fn tone_precision_and_recall() {
         "{positives} positives of {} posts",
         posts.len()
     );
-    let (precision, recall) = evaluate(&posts);
+    let holdout =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/tone-holdout");
+    if holdout.exists() {
+        evaluate("tone-holdout (not asserted)", &load("tone-holdout"));
+    }
+    let (precision, recall) = evaluate("tone", &posts);
     assert!(precision >= 0.85, "overall precision {precision:.3} < 0.85");
     assert!(recall >= 0.85, "overall recall {recall:.3} < 0.85");
 }

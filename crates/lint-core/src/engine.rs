@@ -88,58 +88,102 @@ enum Target {
 
 #[derive(Debug)]
 struct PhraseMatcher {
-    /// Quick to build: serves the first drafts, and all of them in a one-shot CLI run.
-    nfa: AhoCorasick,
-    /// One table lookup per byte, but a few milliseconds to build: built once a linter has
-    /// checked [`DFA_AFTER_CHECKS`] drafts, so archives get the fast scan and start-up does
-    /// not pay for it.
+    /// Quick to build (a few milliseconds for the default rules): serves the first drafts
+    /// too long to search phrase by phrase.
+    nfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// One table lookup per byte, but slower to build: built once a linter has checked
+    /// [`DFA_AFTER_CHECKS`] drafts, so archives get the fast scan and start-up does not pay
+    /// for it.
     dfa: std::sync::OnceLock<Option<AhoCorasick>>,
     checks: std::sync::atomic::AtomicUsize,
     phrases: Vec<String>,
-    /// Per automaton pattern: what a match of it means (a phrase can serve several rules).
+    /// Per phrase: what a match of it means (a phrase can serve several rules).
     targets: Vec<Vec<Target>>,
 }
 
 /// See [`PhraseMatcher::dfa`].
 const DFA_AFTER_CHECKS: usize = 32;
 
+/// Until then, drafts up to this many bytes are searched phrase by phrase: for a short
+/// draft that costs a fraction of building an automaton, so a one-shot `postlint draft.txt`
+/// never builds one.
+const DIRECT_MAX_BYTES: usize = 1024;
+
 impl PhraseMatcher {
-    fn new(phrases: Vec<String>, targets: Vec<Vec<Target>>) -> Result<PhraseMatcher, ConfigError> {
-        // Standard semantics so overlapping matches can be reported; the engine picks
-        // leftmost-longest whole-word matches itself, after the boundary checks.
-        let nfa = Self::builder(aho_corasick::AhoCorasickKind::ContiguousNFA)
-            .build(&phrases)
-            .map_err(|e| internal_error(format!("building the phrase matcher: {e}")))?;
-        Ok(PhraseMatcher {
-            nfa,
+    fn new(phrases: Vec<String>, targets: Vec<Vec<Target>>) -> PhraseMatcher {
+        PhraseMatcher {
+            nfa: std::sync::OnceLock::new(),
             dfa: std::sync::OnceLock::new(),
             checks: std::sync::atomic::AtomicUsize::new(0),
             phrases,
             targets,
-        })
+        }
     }
 
-    fn builder(kind: aho_corasick::AhoCorasickKind) -> AhoCorasickBuilder {
+    /// Standard semantics, so overlapping matches are reported; the engine picks
+    /// leftmost-longest whole-word matches itself, after the boundary checks.
+    fn build(&self, kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
         let mut b = AhoCorasickBuilder::new();
         b.match_kind(MatchKind::Standard).kind(Some(kind));
-        b
+        b.build(&self.phrases).ok()
     }
 
-    /// The automaton to scan with now.
-    fn automaton(&self) -> &AhoCorasick {
+    /// Calls `f(phrase, start, end)` for every occurrence of every phrase in `hay`,
+    /// overlapping ones included, in no particular order.
+    fn for_each_match(&self, hay: &str, mut f: impl FnMut(usize, usize, usize)) {
         use std::sync::atomic::Ordering;
-        if let Some(Some(dfa)) = self.dfa.get() {
-            return dfa;
+        let automaton = match self.dfa.get() {
+            Some(Some(dfa)) => Some(dfa),
+            _ => {
+                let n = self.checks.fetch_add(1, Ordering::Relaxed);
+                if n >= DFA_AFTER_CHECKS {
+                    self.dfa
+                        .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::DFA))
+                        .as_ref()
+                } else if hay.len() <= DIRECT_MAX_BYTES && self.nfa.get().is_none() {
+                    None
+                } else {
+                    self.nfa
+                        .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                        .as_ref()
+                }
+            }
+        };
+        match automaton {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(hay) {
+                    f(m.pattern().as_usize(), m.start(), m.end());
+                }
+            }
+            // Short drafts, and any draft should an automaton fail to build.
+            None => self.search_each(hay, f),
         }
-        if self.checks.fetch_add(1, Ordering::Relaxed) < DFA_AFTER_CHECKS {
-            return &self.nfa;
+    }
+
+    /// Searches for each phrase in turn, skipping those whose first two bytes never occur
+    /// next to each other in `hay`.
+    fn search_each(&self, hay: &str, mut f: impl FnMut(usize, usize, usize)) {
+        let bytes = hay.as_bytes();
+        let mut pairs = vec![0u64; 1024];
+        for w in bytes.windows(2) {
+            let k = usize::from(w[0]) << 8 | usize::from(w[1]);
+            pairs[k / 64] |= 1 << (k % 64);
         }
-        let dfa = self.dfa.get_or_init(|| {
-            Self::builder(aho_corasick::AhoCorasickKind::DFA)
-                .build(&self.phrases)
-                .ok()
-        });
-        dfa.as_ref().unwrap_or(&self.nfa)
+        for (id, phrase) in self.phrases.iter().enumerate() {
+            let p = phrase.as_bytes();
+            if p.len() >= 2 {
+                let k = usize::from(p[0]) << 8 | usize::from(p[1]);
+                if pairs[k / 64] & (1 << (k % 64)) == 0 {
+                    continue;
+                }
+            }
+            let mut from = 0;
+            while let Some(i) = hay[from..].find(phrase.as_str()) {
+                let start = from + i;
+                f(id, start, start + phrase.len());
+                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
     }
 }
 
@@ -281,12 +325,14 @@ impl Linter {
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
         // (rule, start, end) of each rule's `except` phrases.
         let mut except: Vec<(usize, usize, usize)> = Vec::new();
-        for m in phrases.automaton().find_overlapping_iter(folded.as_str()) {
-            let (start, end) = folded.original_range(m.start(), m.end());
+        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+        phrases.for_each_match(folded.as_str(), |id, s, e| matches.push((id, s, e)));
+        for (id, s, e) in matches {
+            let (start, end) = folded.original_range(s, e);
             if !text::is_whole_word(text, start, end) {
                 continue;
             }
-            for target in &phrases.targets[m.pattern().as_usize()] {
+            for target in &phrases.targets[id] {
                 match target {
                     Target::Allow => allowed.push(Span::new(start, end)),
                     Target::Detector { det, kind } => hits.phrases[*det].push(Hit {
@@ -563,7 +609,7 @@ impl LinterBuilder {
 
         compiled.sort_by(|a, b| a.rule.info.id.cmp(&b.rule.info.id));
 
-        let mut phrase_ids: std::collections::HashMap<String, usize> = Default::default();
+        let mut phrase_ids: detect::gazetteer::FxHashMap<String, usize> = Default::default();
         let mut phrase_list: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut intern = |phrase: String, target: Target| {
@@ -633,7 +679,7 @@ impl LinterBuilder {
         let phrases = if phrase_list.is_empty() {
             None
         } else {
-            Some(PhraseMatcher::new(phrase_list, targets)?)
+            Some(PhraseMatcher::new(phrase_list, targets))
         };
         let patterns = if regexes.is_empty() {
             None
@@ -650,10 +696,7 @@ impl LinterBuilder {
         let detector_patterns = if detector_patterns.is_empty() {
             None
         } else {
-            Some(
-                detect::scan::Patterns::new(detector_patterns)
-                    .map_err(|e| internal_error(format!("building the detector patterns: {e}")))?,
-            )
+            Some(detect::scan::Patterns::new(detector_patterns))
         };
         Ok(Linter {
             rules,
@@ -680,7 +723,7 @@ enum TermKind {
 #[derive(Default)]
 struct TermList {
     terms: Vec<(String, Arc<[String]>)>,
-    seen: std::collections::HashSet<String>,
+    seen: detect::gazetteer::FxHashSet<String>,
 }
 
 impl TermList {
@@ -1059,4 +1102,66 @@ fn compile_rule(
         },
         matcher,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every post of every corpus, markup and all (the phrases don't care).
+    fn corpus_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+        let mut texts = Vec::new();
+        for dir in std::fs::read_dir(root).expect("corpus folder").flatten() {
+            for file in std::fs::read_dir(dir.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if let Ok(body) = std::fs::read_to_string(file.path()) {
+                    texts.extend(body.split("\n---\n").map(String::from));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn searching_phrase_by_phrase_finds_what_the_automaton_finds() {
+        let linter = Linter::new().expect("default rules");
+        let phrases = linter.phrases.as_ref().expect("default rules have phrases");
+        let nfa = phrases
+            .build(aho_corasick::AhoCorasickKind::ContiguousNFA)
+            .expect("builds");
+        let mut texts = corpus_texts();
+        texts.push("ha ha ha going forward going forwardgoing forward".to_string());
+        let mut compared = 0;
+        for text in &texts {
+            let hay = Folded::new(text);
+            let mut direct = Vec::new();
+            phrases.search_each(hay.as_str(), |id, s, e| direct.push((id, s, e)));
+            let mut automaton: Vec<(usize, usize, usize)> = nfa
+                .find_overlapping_iter(hay.as_str())
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            direct.sort();
+            automaton.sort();
+            assert_eq!(direct, automaton, "on {text:?}");
+            compared += direct.len();
+        }
+        assert!(compared > 10_000, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn short_drafts_are_searched_without_building_an_automaton() {
+        let linter = Linter::new().expect("default rules");
+        linter.check("Going forward we will touch base with the family.");
+        let phrases = linter.phrases.as_ref().expect("phrases");
+        assert!(phrases.nfa.get().is_none() && phrases.dfa.get().is_none());
+        linter.check(&"Going forward we will touch base. ".repeat(100));
+        assert!(
+            phrases.nfa.get().is_some(),
+            "a long draft builds the automaton"
+        );
+    }
 }

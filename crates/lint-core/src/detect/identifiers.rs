@@ -435,10 +435,14 @@ impl Detector for Email {
 // ---------------------------------------------------------------------------------------
 /// `confidentiality/case-reference`.
 #[derive(Debug)]
-pub(crate) struct CaseReference {
-    /// The shape of an id, anchored: it is tried only right after a cue.
-    id: Regex,
-}
+pub(crate) struct CaseReference;
+
+/// The shape of an id, anchored: it is tried only right after a cue. An id has a digit:
+/// "case notes" and "court today" are not references. Compiled on first need.
+static CASE_ID: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[A-Za-z][A-Za-z/\-]{0,8})?[0-9][A-Za-z0-9/\-]{0,24}[A-Za-z0-9]|[0-9])")
+        .expect("valid id pattern")
+});
 
 /// Phrase kinds: a word that names a case record ("case", "court", "LADO") and may be
 /// followed by "ref" or "no"; or "ref" on its own, which says less.
@@ -466,12 +470,7 @@ impl CaseReference {
             ),
             SHAPED,
         );
-        // An id has a digit: "case notes" and "court today" are not references.
-        let id = Regex::new(
-            r"^(?:(?:[A-Za-z][A-Za-z/\-]{0,8})?[0-9][A-Za-z0-9/\-]{0,24}[A-Za-z0-9]|[0-9])",
-        )
-        .expect("valid id pattern");
-        CaseReference { id }
+        CaseReference
     }
 
     /// The id right after a cue ending at `p`: "case ref: AB123", "LA ref 4471823", "court
@@ -508,7 +507,7 @@ impl CaseReference {
             }
             p = skip_ws(p);
         }
-        let m = self.id.find(&text[p..])?;
+        let m = CASE_ID.find(&text[p..])?;
         Some((p, p + m.end()))
     }
 }
@@ -597,7 +596,9 @@ impl Detector for CaseReference {
 pub(crate) struct DateOfBirth {
     /// Any date: further dates in the same sentence as a date of birth are dates of birth too
     /// ("two DOBs on the system: 3/9/2016 and 9/3/2016").
-    more: Option<Regex>,
+    more: std::sync::OnceLock<Option<Regex>>,
+    /// Its source: compiled on first need (most drafts give no date of birth).
+    more_source: String,
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -621,7 +622,8 @@ impl DateOfBirth {
         let date = format!(r"(?i){B}(?:{numeric}|{day_month}|{month_day}){B}");
         DateOfBirth {
             // Only run on the rest of a sentence that already gave a date of birth.
-            more: Regex::new(&date).ok(),
+            more: std::sync::OnceLock::new(),
+            more_source: date,
         }
     }
 }
@@ -663,7 +665,11 @@ impl Detector for DateOfBirth {
                 continue;
             }
             spans.push((hit.start, hit.end));
-            if let Some(more) = &self.more {
+            if let Some(more) = self
+                .more
+                .get_or_init(|| Regex::new(&self.more_source).ok())
+                .as_ref()
+            {
                 let rest = &input.text[hit.end..];
                 let sentence_end = sentence_end(rest);
                 for m in more.find_iter(&rest[..sentence_end]) {

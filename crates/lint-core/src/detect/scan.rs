@@ -57,7 +57,9 @@ const CACHE_CAPACITY: usize = 4 << 20;
 /// and each pattern, compiled on its own when first needed, says where.
 #[derive(Debug)]
 pub(crate) struct Patterns {
-    set: Regex,
+    /// Built on first need: a draft with no trigger token never needs it, and start-up
+    /// does not pay for it.
+    set: OnceLock<Option<Regex>>,
     each: Vec<Single>,
 }
 
@@ -84,17 +86,9 @@ fn single(source: &str) -> Result<Regex, String> {
 }
 
 impl Patterns {
-    /// Compiles the patterns (regex source and the detectors that asked for it).
-    pub(crate) fn new(patterns: Vec<(String, Vec<(usize, u16)>)>) -> Result<Patterns, String> {
-        let set = Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .match_kind(MatchKind::All)
-                    .nfa_size_limit(Some(NFA_SIZE_LIMIT.saturating_mul(patterns.len().max(1))))
-                    .hybrid_cache_capacity(CACHE_CAPACITY),
-            )
-            .build_many(&patterns.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>())
-            .map_err(|e| e.to_string())?;
+    /// The patterns (regex source and the detectors that asked for it), compiled on first
+    /// need. They are the detectors' own, and a test compiles every one.
+    pub(crate) fn new(patterns: Vec<(String, Vec<(usize, u16)>)>) -> Patterns {
         let each = patterns
             .into_iter()
             .map(|(source, targets)| Single {
@@ -103,7 +97,30 @@ impl Patterns {
                 targets,
             })
             .collect();
-        Ok(Patterns { set, each })
+        Patterns {
+            set: OnceLock::new(),
+            each,
+        }
+    }
+
+    /// The multi-pattern regex that says which patterns match in a window.
+    fn set(&self) -> Option<&Regex> {
+        self.set
+            .get_or_init(|| {
+                let sources: Vec<&str> = self.each.iter().map(|s| s.source.as_str()).collect();
+                Regex::builder()
+                    .configure(
+                        meta::Config::new()
+                            .match_kind(MatchKind::All)
+                            .nfa_size_limit(Some(
+                                NFA_SIZE_LIMIT.saturating_mul(sources.len().max(1)),
+                            ))
+                            .hybrid_cache_capacity(CACHE_CAPACITY),
+                    )
+                    .build_many(&sources)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Finds every pattern's matches in `text` and gives each detector its hits (the span of
@@ -114,11 +131,17 @@ impl Patterns {
 
     /// Searches the given windows of `text` (byte ranges in order, not overlapping).
     fn scan_in(&self, text: &str, windows: &[(usize, usize)], hits: &mut [Vec<Hit>]) {
-        let mut which = PatternSet::new(self.set.pattern_len());
+        if windows.is_empty() {
+            return;
+        }
+        let Some(set) = self.set() else {
+            return;
+        };
+        let mut which = PatternSet::new(set.pattern_len());
         for &(lo, hi) in windows {
             let input = Input::new(text).range(lo..hi);
             which.clear();
-            self.set.which_overlapping_matches(&input, &mut which);
+            set.which_overlapping_matches(&input, &mut which);
             for pid in which.iter() {
                 let single = &self.each[pid.as_usize()];
                 let Some((regex, group)) = single
@@ -288,6 +311,18 @@ mod tests {
             assert_eq!(windowed, whole, "windowed search differs on {post:?}");
         }
         assert!(checked > 500, "only {checked} hits compared");
+    }
+
+    #[test]
+    fn every_detector_pattern_compiles() {
+        let linter = Linter::new().expect("default rules");
+        let patterns = linter.detector_patterns().expect("detectors have patterns");
+        assert!(patterns.set().is_some(), "the multi-pattern regex builds");
+        for s in &patterns.each {
+            if let Err(e) = single(&s.source) {
+                panic!("{}: {e}", s.source);
+            }
+        }
     }
 
     #[test]

@@ -24,6 +24,17 @@ fn fold(s: &str) -> String {
     out
 }
 
+/// The Fx hash of a byte string, exactly as `detect::gazetteer::fx` computes it.
+fn fx(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h
+}
+
 fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/data");
     // Each list sets one bit of an entry's flags (see `detect::gazetteer::lex`).
@@ -76,6 +87,28 @@ fn main() {
     writeln!(out, "pub(crate) static LEXICON: &[(&str, u8)] = &[").unwrap();
     for (entry, flags) in &lexicon {
         writeln!(out, "    ({entry:?}, {flags}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    // An open-addressing table over the lexicon, hashed here so start-up hashes nothing:
+    // each slot holds an entry's index + 1 (0: empty), linear probing, at most half full.
+    let mut slots = vec![0u16; (lexicon.len() * 2).next_power_of_two()];
+    assert!(
+        lexicon.len() < usize::from(u16::MAX),
+        "lexicon too big for u16 slots"
+    );
+    let mask = slots.len() - 1;
+    for (i, entry) in lexicon.keys().enumerate() {
+        let mut at = fx(entry.as_bytes()) as usize & mask;
+        while slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        slots[at] = u16::try_from(i + 1).expect("checked above");
+    }
+    writeln!(out, "/// Hash slots over `LEXICON` (see `lookup`).").unwrap();
+    writeln!(out, "pub(crate) static SLOTS: [u16; {}] = [", slots.len()).unwrap();
+    for chunk in slots.chunks(32) {
+        let line: Vec<String> = chunk.iter().map(u16::to_string).collect();
+        writeln!(out, "    {},", line.join(", ")).unwrap();
     }
     writeln!(out, "];").unwrap();
     let dest =

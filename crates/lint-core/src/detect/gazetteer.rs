@@ -5,7 +5,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
 
 #[cfg(test)]
 use crate::text;
@@ -28,14 +27,33 @@ pub(crate) mod lex {
 
 include!(concat!(env!("OUT_DIR"), "/gazetteers.rs"));
 
-/// The lexicon, hashed on first use (about a millisecond; a binary search on every lookup
-/// instead cost a tenth of all checking time).
-static MAP: LazyLock<FxHashMap<&'static str, u8>> =
-    LazyLock::new(|| LEXICON.iter().copied().collect());
-
 /// The flags of `folded` (already folded; several words joined by single spaces), or 0.
+///
+/// `build.rs` hashes the lexicon into [`SLOTS`] with [`fx`], so nothing is hashed at
+/// start-up (building a map on first use cost about a millisecond of every run; a binary
+/// search on every lookup instead cost a tenth of all checking time).
 pub(crate) fn lookup(folded: &str) -> u8 {
-    MAP.get(folded).copied().unwrap_or(0)
+    let mask = SLOTS.len() - 1;
+    let mut at = fx(folded.as_bytes()) as usize & mask;
+    loop {
+        let slot = SLOTS[at];
+        if slot == 0 {
+            return 0;
+        }
+        let (entry, flags) = LEXICON[usize::from(slot) - 1];
+        if entry == folded {
+            return flags;
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+/// The Fx hash of a byte string (as rustc's, without the length or terminator); `build.rs`
+/// has a copy that must stay the same, which the lexicon tests check.
+pub(crate) fn fx(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// A set of short strings with a fast hasher, for the detectors' small word lists.

@@ -97,8 +97,10 @@ fn main() {
         "lexicon too big for u16 slots"
     );
     let mask = slots.len() - 1;
+    // The top bits: the low bits of a multiplicative hash are poor.
+    let shift = 64 - slots.len().trailing_zeros();
     for (i, entry) in lexicon.keys().enumerate() {
-        let mut at = fx(entry.as_bytes()) as usize & mask;
+        let mut at = (fx(entry.as_bytes()) >> shift) as usize;
         while slots[at] != 0 {
             at = (at + 1) & mask;
         }

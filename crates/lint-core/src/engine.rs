@@ -1149,7 +1149,7 @@ mod tests {
             assert_eq!(direct, automaton, "on {text:?}");
             compared += direct.len();
         }
-        assert!(compared > 10_000, "only {compared} matches compared");
+        assert!(compared > 5_000, "only {compared} matches compared");
     }
 
     #[test]

@@ -14,32 +14,32 @@ use crate::validate::nhs_number_is_valid;
 /// An ASCII word boundary (see the module docs for why not Unicode's).
 const B: &str = r"(?-u:\b)";
 
-/// Phrase kinds for cue lists (a separate namespace from pattern kinds). Cues are matched
-/// by the engine's one automaton with everything else; a detector only looks at positions.
-const CUES: u16 = 100;
-const PERSONAL: u16 = 101;
-
 fn register_cues(reg: &mut Registry, cues: &[&str], kind: u16) {
     for c in cues {
         reg.phrase(c, kind);
     }
 }
 
-/// Whether a cue of `kind` lies within `words` words before the span `[start, end)` or,
-/// with `after`, after it.
+/// Whether one of `cues` (lower case) lies within `words` words before the span
+/// `[start, end)` or, with `after`, after it.
+///
+/// Context cues are read from the few words around a candidate, not registered with the
+/// shared automaton: they matter only next to a number or address, and short ones ("ni",
+/// "chi", "son") matched inside a great many other words of every draft.
 fn cue_near(
     input: &Input<'_>,
     start: usize,
     end: usize,
     words: usize,
-    kind: u16,
+    cues: &[&str],
     after: bool,
 ) -> bool {
     let (lo, hi) = text::word_window(input.text, start, end, words);
-    input.phrases.iter().any(|h| {
-        h.kind == kind
-            && ((h.start >= lo && h.end <= start) || (after && h.start >= end && h.end <= hi))
-    })
+    let has = |window: &str| {
+        let window = text::fold(window);
+        cues.iter().any(|c| text::contains_whole_word(&window, c))
+    };
+    has(&input.text[lo..start]) || (after && has(&input.text[end..hi]))
 }
 
 /// Words that say a number, address or inbox is an organisation's, meant to be public.
@@ -107,12 +107,8 @@ const PERSONAL_CUES: &[&str] = &[
 
 /// Whether the text around a span says it is an organisation's public contact.
 fn organisational(input: &Input<'_>, start: usize, end: usize) -> bool {
-    cue_near(input, start, end, 10, CUES, true) && !cue_near(input, start, end, 12, PERSONAL, true)
-}
-
-fn register_organisation_cues(reg: &mut Registry) {
-    register_cues(reg, ORG_CUES, CUES);
-    register_cues(reg, PERSONAL_CUES, PERSONAL);
+    cue_near(input, start, end, 10, ORG_CUES, true)
+        && !cue_near(input, start, end, 12, PERSONAL_CUES, true)
 }
 
 fn quoted(s: &str) -> String {
@@ -135,7 +131,6 @@ const NHS_CUES: &[&str] = &[
 
 impl NhsNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        register_cues(reg, NHS_CUES, CUES);
         reg.pattern(&format!(r"{B}(?:\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}}){B}"), 0);
         NhsNumber
     }
@@ -155,7 +150,7 @@ impl Detector for NhsNumber {
                         quoted(s)
                     ),
                 ));
-            } else if cue_near(input, hit.start, hit.end, 4, CUES, false) {
+            } else if cue_near(input, hit.start, hit.end, 4, NHS_CUES, false) {
                 out.push(Finding::new(
                     hit.start,
                     hit.end,
@@ -180,7 +175,6 @@ const NI_CUES: &[&str] = &["ni", "nino", "ni no", "ni number", "national insuran
 
 impl NiNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        register_cues(reg, NI_CUES, CUES);
         // D F I Q U V never appear in the prefix; O never second.
         reg.pattern(
             &format!(
@@ -201,7 +195,7 @@ impl Detector for NiNumber {
                 continue;
             }
             let upper = s.chars().all(|c| !c.is_ascii_lowercase());
-            let confidence = if upper || cue_near(input, hit.start, hit.end, 4, CUES, false) {
+            let confidence = if upper || cue_near(input, hit.start, hit.end, 4, NI_CUES, false) {
                 Confidence::High
             } else {
                 Confidence::Medium
@@ -244,7 +238,6 @@ const POSTCODE_AREAS: &[&str] = &[
 
 impl Postcode {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        register_organisation_cues(reg);
         reg.pattern(POSTCODE_PATTERN, 0);
         Postcode
     }
@@ -293,7 +286,6 @@ pub(crate) struct Phone;
 
 impl Phone {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        register_organisation_cues(reg);
         let sep = r"[ \-.]?";
         // 07700 900123, 0161 496 0123, (0161) 496 0123, +44 (0)20 7946 0958 ...
         reg.pattern(
@@ -387,7 +379,6 @@ const ROLE_ACCOUNTS: &[&str] = &[
 
 impl Email {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        register_organisation_cues(reg);
         reg.pattern(
             r"(?:[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
             0,
@@ -458,7 +449,6 @@ const STRONG_CUES: &[&str] = &[
 
 impl CaseReference {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        register_cues(reg, NOT_CASE_CUES, CUES);
         // The cues go to the shared automaton and the id is read in code right after each:
         // as one regex over the whole draft ("cue, gap, id of up to 34 chars") the lazy DFA
         // grew so large that it kept clearing its cache (a fifth of all pattern time).
@@ -572,7 +562,7 @@ impl Detector for CaseReference {
         found.sort_by(|a, b| (a.0, b.2).cmp(&(b.0, a.2)));
         let mut last_end = 0;
         for (start, end, confidence) in found {
-            if start < last_end || cue_near(input, start, end, 3, CUES, false) {
+            if start < last_end || cue_near(input, start, end, 3, NOT_CASE_CUES, false) {
                 continue;
             }
             last_end = end;
@@ -749,7 +739,6 @@ pub(crate) fn street_pattern() -> String {
 
 impl Address {
     pub(crate) fn new(reg: &mut Registry, public: Vec<String>) -> Self {
-        register_cues(reg, RESIDENCE_CUES, CUES);
         reg.pattern(&street_pattern(), STREET);
         reg.pattern(
             &format!(r"{B}(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,2}}Estate){B}"),
@@ -781,7 +770,7 @@ impl Detector for Address {
             {
                 continue;
             }
-            let residence = || cue_near(input, hit.start, hit.end, 6, CUES, true);
+            let residence = || cue_near(input, hit.start, hit.end, 6, RESIDENCE_CUES, true);
             let confidence = match hit.kind {
                 STREET => Confidence::High,
                 ESTATE if residence() => Confidence::High,

@@ -126,6 +126,7 @@ fn generate(pools: &[(Pool, usize)], target_bytes: usize, seed: u64) -> Vec<Stri
 }
 
 /// About `target_bytes` of posts as an archive of practitioners' posts would have them.
+#[allow(dead_code)] // each user of this module needs only some corpora
 pub fn realistic(target_bytes: usize) -> Vec<String> {
     let mut clean = Pool::default();
     let mut leaks = Pool::default();
@@ -161,6 +162,7 @@ pub fn realistic(target_bytes: usize) -> Vec<String> {
 }
 
 /// About `target_bytes` of posts drawn from the confidentiality corpus only.
+#[allow(dead_code)] // each user of this module needs only some corpora
 pub fn leak_dense(target_bytes: usize) -> Vec<String> {
     let mut pool = Pool::default();
     for (post, _) in read_posts("corpus/confidentiality") {

@@ -1,0 +1,54 @@
+//! Checks a generated bench corpus (see `benches/support`) a given number of times with a
+//! given rule selection, for instruction counts under callgrind, which noisy machines do
+//! not disturb. The cost of one steady pass is the difference between two runs:
+//!
+//! ```text
+//! for n in 1 2; do valgrind --tool=callgrind --callgrind-out-file=cg.$n \
+//!     target/release/examples/passes confidentiality realistic 2 $n; done
+//! ```
+//!
+//! Arguments: `foundation` (length/limit and jargon/managerial), `confidentiality` (the
+//! foundation and every confidentiality detector) or `all`; `realistic` or `leak-dense`;
+//! the corpus size in MB; the number of passes.
+#![allow(clippy::print_stderr)]
+
+#[path = "../benches/support/mod.rs"]
+mod support;
+
+use postlint_core::Linter;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |i: usize, default: &str| args.get(i).cloned().unwrap_or(default.to_string());
+    let selection = arg(1, "all");
+    let mb: usize = arg(3, "2").parse().unwrap_or(2);
+    let passes: usize = arg(4, "1").parse().unwrap_or(1);
+    let corpus = match arg(2, "realistic").as_str() {
+        "leak-dense" => support::leak_dense(mb << 20),
+        _ => support::realistic(mb << 20),
+    };
+    let keep = |id: &str| match selection.as_str() {
+        "foundation" => id == "length/limit" || id == "jargon/managerial",
+        "confidentiality" => {
+            id == "length/limit" || id == "jargon/managerial" || id.starts_with("confidentiality/")
+        }
+        _ => true,
+    };
+    let mut house = String::from("[severity]\n");
+    for rule in Linter::new().expect("default rules").rules() {
+        if rule.is_enabled() && !keep(&rule.id) {
+            house.push_str(&format!("\"{}\" = \"off\"\n", rule.id));
+        }
+    }
+    let linter = Linter::builder()
+        .house_rules("passes.toml", house)
+        .build()
+        .expect("builds");
+    let mut findings = 0;
+    for _ in 0..passes {
+        for post in &corpus {
+            findings += linter.check(post).len();
+        }
+    }
+    eprintln!("{findings} findings");
+}

@@ -35,6 +35,11 @@ fn fx(bytes: &[u8]) -> u64 {
     h
 }
 
+/// 16 bits of a hash for the slot's fingerprint (the low bits: the top ones place it).
+fn fingerprint(h: u64) -> u32 {
+    (h & 0xffff) as u32
+}
+
 fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/data");
     // Each list sets one bit of an entry's flags (see `detect::gazetteer::lex`).
@@ -89,27 +94,30 @@ fn main() {
         writeln!(out, "    ({entry:?}, {flags}),").unwrap();
     }
     writeln!(out, "];").unwrap();
-    // An open-addressing table over the lexicon, hashed here so start-up hashes nothing:
-    // each slot holds an entry's index + 1 (0: empty), linear probing, at most half full.
-    let mut slots = vec![0u16; (lexicon.len() * 2).next_power_of_two()];
+    // An open-addressing table over the lexicon, hashed here so start-up hashes nothing.
+    // Each slot: the entry's index + 1 in the low 16 bits (0: empty) and 16 bits of the
+    // hash above them, so a probe rejects another word without touching the entries.
+    // Linear probing from the hash's top bits, at most half full.
+    let mut slots = vec![0u32; (lexicon.len() * 2).next_power_of_two()];
     assert!(
         lexicon.len() < usize::from(u16::MAX),
-        "lexicon too big for u16 slots"
+        "lexicon too big for 16-bit slots"
     );
     let mask = slots.len() - 1;
-    // The top bits: the low bits of a multiplicative hash are poor.
     let shift = 64 - slots.len().trailing_zeros();
     for (i, entry) in lexicon.keys().enumerate() {
-        let mut at = (fx(entry.as_bytes()) >> shift) as usize;
+        let h = fx(entry.as_bytes());
+        let mut at = (h >> shift) as usize;
         while slots[at] != 0 {
             at = (at + 1) & mask;
         }
-        slots[at] = u16::try_from(i + 1).expect("checked above");
+        let index = u32::try_from(i + 1).expect("checked above");
+        slots[at] = (fingerprint(h) << 16) | index;
     }
     writeln!(out, "/// Hash slots over `LEXICON` (see `lookup`).").unwrap();
-    writeln!(out, "pub(crate) static SLOTS: [u16; {}] = [", slots.len()).unwrap();
-    for chunk in slots.chunks(32) {
-        let line: Vec<String> = chunk.iter().map(u16::to_string).collect();
+    writeln!(out, "pub(crate) static SLOTS: [u32; {}] = [", slots.len()).unwrap();
+    for chunk in slots.chunks(16) {
+        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
         writeln!(out, "    {},", line.join(", ")).unwrap();
     }
     writeln!(out, "];").unwrap();

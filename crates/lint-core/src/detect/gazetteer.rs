@@ -34,17 +34,23 @@ include!(concat!(env!("OUT_DIR"), "/gazetteers.rs"));
 /// search on every lookup instead cost a tenth of all checking time).
 pub(crate) fn lookup(folded: &str) -> u8 {
     let mask = SLOTS.len() - 1;
-    // The top bits, as build.rs places entries: the low bits of a multiplicative hash are
-    // poor (they made probe runs long enough to cost a fifth of all checking time).
-    let mut at = (fx(folded.as_bytes()) >> (64 - SLOTS.len().trailing_zeros())) as usize;
+    let h = fx(folded.as_bytes());
+    // The top bits place an entry, as build.rs did: the low bits of a multiplicative hash
+    // are poor (they made probe runs long enough to cost a fifth of all checking time).
+    let mut at = (h >> (64 - SLOTS.len().trailing_zeros())) as usize;
+    // The low 16 bits are the fingerprint kept in each slot: a probe rejects another word
+    // without reading the entries (most capitalised words are not names or places).
+    let fingerprint = (h & 0xffff) as u32;
     loop {
         let slot = SLOTS[at];
         if slot == 0 {
             return 0;
         }
-        let (entry, flags) = LEXICON[usize::from(slot) - 1];
-        if entry == folded {
-            return flags;
+        if slot >> 16 == fingerprint {
+            let (entry, flags) = LEXICON[(slot & 0xffff) as usize - 1];
+            if entry == folded {
+                return flags;
+            }
         }
         at = (at + 1) & mask;
     }

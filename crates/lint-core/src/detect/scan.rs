@@ -177,11 +177,29 @@ impl Patterns {
     }
 }
 
+/// Whether `word` is one of [`TRIGGER_WORDS`], in any case: lengths first, then one
+/// compare per word of the same length.
+fn is_trigger_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !(4..=9).contains(&b.len()) {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let key = &buf[..b.len()];
+    TRIGGER_WORDS.iter().any(|t| t.as_bytes() == key)
+}
+
 /// "old" or "...-old" ("seven years old", "ten-year-old", "ten-year-old's"): an age in
 /// words.
 fn ends_with_old(word: &str) -> bool {
-    // Most words end in neither "d" nor a possessive: two byte tests.
-    if !word.ends_with(['d', 'D', 's', 'S', '\'', '’']) {
+    // Most words end in neither "d" nor a possessive (’ ends in byte 0x99): one byte test.
+    if !matches!(
+        word.as_bytes().last(),
+        Some(b'd' | b'D' | b's' | b'S' | b'\'' | 0x99)
+    ) {
         return false;
     }
     let word = &word[..super::without_possessive(word)];
@@ -209,6 +227,7 @@ pub(crate) fn windows(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
             _ => out.push((lo, hi)),
         }
     };
+    let bytes = text.as_bytes();
     let mut ats = text.match_indices('@').map(|(i, _)| i).peekable();
     for w in words {
         // Triggers come in text order: '@'s before this word first.
@@ -216,11 +235,15 @@ pub(crate) fn windows(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
             add(at, at + 1);
             ats.next();
         }
-        let word = &text[w.start..w.end];
+        // Byte tests first: every word of every draft passes through here.
+        let len = w.end - w.start;
+        let last = bytes[w.end - 1];
         let trigger = w.is(Word::HAS_DIGIT)
-            || ends_with_old(word)
+            || (matches!(last, b'd' | b'D' | b's' | b'S' | 0x99)
+                && ends_with_old(&text[w.start..w.end]))
             || (w.is(Word::CAPITALISED)
-                && TRIGGER_WORDS.iter().any(|t| word.eq_ignore_ascii_case(t)));
+                && (4..=9).contains(&len)
+                && is_trigger_word(&text[w.start..w.end]));
         if trigger {
             add(w.start, w.end);
         }

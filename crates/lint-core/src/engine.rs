@@ -97,8 +97,11 @@ struct PhraseMatcher {
     dfa: std::sync::OnceLock<Option<AhoCorasick>>,
     checks: std::sync::atomic::AtomicUsize,
     phrases: Vec<String>,
-    /// Per phrase: what a match of it means (a phrase can serve several rules).
-    targets: Vec<Vec<Target>>,
+    /// What a match of phrase `i` means: `targets[ranges[i].0..ranges[i].1]` (a phrase can
+    /// serve several rules). One flat array, not a vector per phrase: every match reads it,
+    /// and a separate allocation per phrase cost a cache miss per match.
+    ranges: Vec<(u32, u32)>,
+    targets: Vec<Target>,
 }
 
 /// See [`PhraseMatcher::dfa`].
@@ -110,14 +113,28 @@ const DFA_AFTER_CHECKS: usize = 32;
 const DIRECT_MAX_BYTES: usize = 1024;
 
 impl PhraseMatcher {
-    fn new(phrases: Vec<String>, targets: Vec<Vec<Target>>) -> PhraseMatcher {
+    fn new(phrases: Vec<String>, per_phrase: Vec<Vec<Target>>) -> PhraseMatcher {
+        let mut ranges = Vec::with_capacity(per_phrase.len());
+        let mut targets = Vec::new();
+        for list in per_phrase {
+            let start = targets.len() as u32;
+            targets.extend(list);
+            ranges.push((start, targets.len() as u32));
+        }
         PhraseMatcher {
             nfa: std::sync::OnceLock::new(),
             dfa: std::sync::OnceLock::new(),
             checks: std::sync::atomic::AtomicUsize::new(0),
             phrases,
+            ranges,
             targets,
         }
+    }
+
+    /// What a match of phrase `id` means.
+    fn targets(&self, id: usize) -> &[Target] {
+        let (start, end) = self.ranges[id];
+        &self.targets[start as usize..end as usize]
     }
 
     /// Standard semantics, so overlapping matches are reported; the engine picks
@@ -332,7 +349,7 @@ impl Linter {
             if !text::is_whole_word(text, start, end) {
                 continue;
             }
-            for target in &phrases.targets[id] {
+            for target in phrases.targets(id) {
                 match target {
                     Target::Allow => allowed.push(Span::new(start, end)),
                     Target::Detector { det, kind } => hits.phrases[*det].push(Hit {

@@ -1,10 +1,9 @@
 //! `confidentiality/identifying-combination`: jigsaw identification. No single detail names
 //! anyone, but an age, a place and what happened, in one post, can point to one family.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::gazetteer::{self, PLACE_MAX_WORDS, lex};
+use super::gazetteer::{self, FxHashMap, PLACE_MAX_WORDS, lex};
 use super::names::AGE_PATTERN;
 use super::{Confidence, Detector, Finding, Input, Part, Registry};
 use crate::diagnostic::Span;
@@ -179,9 +178,9 @@ impl Detector for Combination {
 /// already split, comparing one- and two-word phrases; no allocation per word.
 fn about_one_person(input: &Input<'_>, circumstances: &[Span]) -> bool {
     // ONE_PERSON by first word, so each word of the post costs one lookup.
-    static BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
+    static BY_FIRST: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> =
         LazyLock::new(|| {
-            let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            let mut map: FxHashMap<&'static str, Vec<Vec<&'static str>>> = FxHashMap::default();
             for p in ONE_PERSON {
                 let mut parts = p.split(' ');
                 let first = parts.next().unwrap_or_default();

@@ -3,8 +3,9 @@
 //!
 //! Aho-Corasick matches bytes, not words, and its case-insensitive mode is ASCII-only, so
 //! phrases are matched against a folded copy of the draft (Unicode lower case, one kind of
-//! space, one kind of apostrophe). Most drafts fold to the same byte length, in which case no
-//! offset map is built at all.
+//! space, one kind of apostrophe). The way back to the original offsets is a list of the few
+//! chars whose fold changes length (collapsed white space, ’, some case mappings), not a map
+//! per byte. The same pass can split the draft into words for the detectors.
 
 /// Folds one char the way phrases and drafts are compared: Unicode lower case, any white
 /// space to a plain space, typographic apostrophes to `'`.

@@ -1,5 +1,5 @@
 //! The name and place lists in `rules/data/`, merged at build time (`build.rs`) into one
-//! sorted lexicon of folded entries, each with a bit per list, and hashed on first use. A
+//! sorted lexicon of folded entries, each with a bit per list, and hashed there too. A
 //! word of the draft is looked up once, whatever it may turn out to be (a given name, a
 //! surname, a place or the start of one): the draft is walked once, never once per name.
 

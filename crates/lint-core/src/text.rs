@@ -70,18 +70,21 @@ impl Word {
     /// Some char is an ASCII digit ("SE15", "12th", "07700").
     pub const HAS_DIGIT: u8 = 8;
 
-    /// A word read from `range` (folded: `frange`) that starts with `first` and has
-    /// `letters` letters, `uppers` of them upper case.
+    /// A word read from `range` (folded: `frange`) that starts with `first`, has `letters`
+    /// letters and whose chars' classes, or-ed together, are `seen`.
     fn read(
         range: std::ops::Range<usize>,
         frange: std::ops::Range<usize>,
         first: u8,
         letters: u32,
-        uppers: u32,
+        seen: u8,
     ) -> Word {
         let mut shape = first;
-        if letters >= 2 && uppers == letters {
+        if letters >= 2 && seen & LOWER == 0 {
             shape |= Word::SHOUTED;
+        }
+        if seen & DIGIT != 0 {
+            shape |= Word::HAS_DIGIT;
         }
         Word {
             start: range.start,
@@ -98,10 +101,6 @@ impl Word {
     }
 }
 
-fn digit_bit(digits: bool) -> u8 {
-    if digits { Word::HAS_DIGIT } else { 0 }
-}
-
 /// Classes of ASCII bytes, for the fold-and-split loop.
 const ALNUM: u8 = 1;
 const ALPHA: u8 = 2;
@@ -109,6 +108,10 @@ const UPPER: u8 = 4;
 const SPACE: u8 = 8;
 /// An apostrophe or hyphen: inside a word when a letter follows.
 const JOIN: u8 = 16;
+/// A letter that is not upper case.
+const LOWER: u8 = 32;
+/// An ASCII digit.
+const DIGIT: u8 = 64;
 
 static ASCII_CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -118,9 +121,9 @@ static ASCII_CLASS: [u8; 128] = {
         t[b] = if c.is_ascii_uppercase() {
             ALNUM | ALPHA | UPPER
         } else if c.is_ascii_lowercase() {
-            ALNUM | ALPHA
+            ALNUM | ALPHA | LOWER
         } else if c.is_ascii_digit() {
-            ALNUM
+            ALNUM | DIGIT
         } else if c.is_ascii_whitespace() {
             SPACE
         } else if c == b'\'' || c == b'-' {
@@ -170,9 +173,9 @@ impl<'a> Folded<'a> {
         }
         // The word being read, if any (plain locals: the hot loop keeps them in registers).
         let mut in_word = false;
-        let (mut wstart, mut wfstart, mut wfirst, mut letters, mut uppers) =
-            (0, 0, 0u8, 0u32, 0u32);
-        let mut digits = false;
+        // The classes of the word's chars or-ed together, and its letters counted: one or
+        // and one add per byte.
+        let (mut wstart, mut wfstart, mut wfirst, mut letters, mut seen) = (0, 0, 0u8, 0u32, 0u8);
         let mut last_space = false;
         // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
         let letter_at = |j: usize| match bytes.get(j) {
@@ -203,7 +206,7 @@ impl<'a> Folded<'a> {
                     if class & ALNUM != 0 {
                         if !in_word {
                             in_word = true;
-                            (wstart, wfstart, letters, uppers, digits) = (i, before, 0, 0, false);
+                            (wstart, wfstart, letters, seen) = (i, before, 0, 0);
                             wfirst = if class & UPPER != 0 {
                                 Word::CAPITALISED
                             } else if class & ALPHA == 0 {
@@ -213,16 +216,15 @@ impl<'a> Folded<'a> {
                             };
                         }
                         letters += u32::from(class & ALPHA != 0);
-                        uppers += u32::from(class & UPPER != 0);
-                        digits |= class & ALPHA == 0;
+                        seen |= class;
                     } else if in_word && !(class & JOIN != 0 && letter_at(i + 1)) {
                         in_word = false;
                         words.push(Word::read(
                             wstart..i,
                             wfstart..before,
-                            wfirst | digit_bit(digits),
+                            wfirst,
                             letters,
-                            uppers,
+                            seen,
                         ));
                     }
                 }
@@ -250,19 +252,24 @@ impl<'a> Folded<'a> {
                         let upper = c.is_uppercase();
                         if !in_word {
                             in_word = true;
-                            (wstart, wfstart, letters, uppers, digits) = (i, before, 0, 0, false);
+                            (wstart, wfstart, letters, seen) = (i, before, 0, 0);
                             wfirst = if upper { Word::CAPITALISED } else { 0 };
                         }
-                        letters += u32::from(c.is_alphabetic());
-                        uppers += u32::from(upper);
+                        let alphabetic = c.is_alphabetic();
+                        letters += u32::from(alphabetic);
+                        seen |= match (alphabetic, upper) {
+                            (_, true) => UPPER,
+                            (true, false) => LOWER,
+                            (false, false) => 0,
+                        };
                     } else if in_word && !(c == '\u{2019}' && letter_at(i + width)) {
                         in_word = false;
                         words.push(Word::read(
                             wstart..i,
                             wfstart..before,
-                            wfirst | digit_bit(digits),
+                            wfirst,
                             letters,
-                            uppers,
+                            seen,
                         ));
                     }
                 }
@@ -281,9 +288,9 @@ impl<'a> Folded<'a> {
             words.push(Word::read(
                 wstart..bytes.len(),
                 wfstart..folded.len(),
-                wfirst | digit_bit(digits),
+                wfirst,
                 letters,
-                uppers,
+                seen,
             ));
         }
         // Whole chars only were pushed, so this cannot fail; an empty fold is the safe

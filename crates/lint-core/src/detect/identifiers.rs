@@ -31,16 +31,51 @@ fn cue_near(
     start: usize,
     end: usize,
     words: usize,
-    cues: &[&str],
+    cues: &CueSet,
     after: bool,
 ) -> bool {
     let (lo, hi) = text::word_window(input.text, start, end, words);
     let has = |window: &str| {
         let window = text::fold(window);
-        cues.iter().any(|c| text::contains_whole_word(&window, c))
+        cues.automaton()
+            .find_overlapping_iter(window.as_str())
+            .any(|m| text::is_whole_word(&window, m.start(), m.end()))
     };
     has(&input.text[lo..start]) || (after && has(&input.text[end..hi]))
 }
+
+/// A list of context cues, searched in one pass over a window by an automaton built on
+/// first use (a substring search per cue cost more than the rest of the detector).
+struct CueSet {
+    cues: &'static [&'static str],
+    automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl CueSet {
+    const fn new(cues: &'static [&'static str]) -> CueSet {
+        CueSet {
+            cues,
+            automaton: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> &aho_corasick::AhoCorasick {
+        self.automaton.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .build(self.cues)
+                // A few dozen short literals: this cannot fail.
+                .unwrap_or_else(|_| aho_corasick::AhoCorasick::new([""; 0]).expect("empty set"))
+        })
+    }
+}
+
+static ORG: CueSet = CueSet::new(ORG_CUES);
+static PERSONAL: CueSet = CueSet::new(PERSONAL_CUES);
+static NHS: CueSet = CueSet::new(NHS_CUES);
+static NI: CueSet = CueSet::new(NI_CUES);
+static NOT_CASE: CueSet = CueSet::new(NOT_CASE_CUES);
+static RESIDENCE: CueSet = CueSet::new(RESIDENCE_CUES);
 
 /// Words that say a number, address or inbox is an organisation's, meant to be public.
 const ORG_CUES: &[&str] = &[
@@ -107,8 +142,7 @@ const PERSONAL_CUES: &[&str] = &[
 
 /// Whether the text around a span says it is an organisation's public contact.
 fn organisational(input: &Input<'_>, start: usize, end: usize) -> bool {
-    cue_near(input, start, end, 10, ORG_CUES, true)
-        && !cue_near(input, start, end, 12, PERSONAL_CUES, true)
+    cue_near(input, start, end, 10, &ORG, true) && !cue_near(input, start, end, 12, &PERSONAL, true)
 }
 
 fn quoted(s: &str) -> String {
@@ -150,7 +184,7 @@ impl Detector for NhsNumber {
                         quoted(s)
                     ),
                 ));
-            } else if cue_near(input, hit.start, hit.end, 4, NHS_CUES, false) {
+            } else if cue_near(input, hit.start, hit.end, 4, &NHS, false) {
                 out.push(Finding::new(
                     hit.start,
                     hit.end,
@@ -195,7 +229,7 @@ impl Detector for NiNumber {
                 continue;
             }
             let upper = s.chars().all(|c| !c.is_ascii_lowercase());
-            let confidence = if upper || cue_near(input, hit.start, hit.end, 4, NI_CUES, false) {
+            let confidence = if upper || cue_near(input, hit.start, hit.end, 4, &NI, false) {
                 Confidence::High
             } else {
                 Confidence::Medium
@@ -562,7 +596,7 @@ impl Detector for CaseReference {
         found.sort_by(|a, b| (a.0, b.2).cmp(&(b.0, a.2)));
         let mut last_end = 0;
         for (start, end, confidence) in found {
-            if start < last_end || cue_near(input, start, end, 3, NOT_CASE_CUES, false) {
+            if start < last_end || cue_near(input, start, end, 3, &NOT_CASE, false) {
                 continue;
             }
             last_end = end;
@@ -770,7 +804,7 @@ impl Detector for Address {
             {
                 continue;
             }
-            let residence = || cue_near(input, hit.start, hit.end, 6, RESIDENCE_CUES, true);
+            let residence = || cue_near(input, hit.start, hit.end, 6, &RESIDENCE, true);
             let confidence = match hit.kind {
                 STREET => Confidence::High,
                 ESTATE if residence() => Confidence::High,
@@ -859,6 +893,16 @@ mod tests {
 
     fn texts(found: Vec<(String, Confidence)>) -> Vec<String> {
         found.into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn context_cues_are_folded_already() {
+        // They are searched for in a folded window.
+        for set in [&ORG, &PERSONAL, &NHS, &NI, &NOT_CASE, &RESIDENCE] {
+            for cue in set.cues {
+                assert_eq!(*cue, text::fold(cue), "{cue:?}");
+            }
+        }
     }
 
     #[test]

@@ -169,7 +169,8 @@ impl<'a> Folded<'a> {
         let mut shifts: Vec<Shift> = Vec::new();
         let mut words = Vec::new();
         if WORDS {
-            words.reserve(bytes.len() / 6 + 1);
+            // Generously: a reallocation copies every word read so far.
+            words.reserve(bytes.len() / 3 + 1);
         }
         // The word being read, if any (plain locals: the hot loop keeps them in registers).
         let mut in_word = false;

@@ -612,3 +612,84 @@ fn readme_house_rules_example_is_valid() {
         ["kacper nowak"]
     );
 }
+
+const INFLECTED: &str = r#"
+[[rule]]
+id = "jargon/house-words"
+type = "terms"
+severity = "warning"
+summary = "Words our team agreed to avoid"
+message = "we avoid “{match}”"
+except = ["drive home"]
+
+[rule.terms]
+"going forward" = ["", "from now on"]
+
+[rule.verbs]
+"prioritise" = "put first"
+"drive" = "lead"
+
+[rule.nouns]
+"workstream" = "project"
+"#;
+
+#[test]
+fn verbs_and_nouns_match_every_form_with_suggestions_to_match() {
+    let linter = house(INFLECTED);
+    let text = "We prioritized it, are prioritising more and drove two workstreams.";
+    let got: Vec<(String, Vec<String>)> = linter
+        .check(text)
+        .into_iter()
+        .filter(|d| d.rule == "jargon/house-words")
+        .map(|d| (text[d.span.range()].to_string(), d.suggestions))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("prioritized".to_string(), vec!["put first".to_string()]),
+            (
+                "prioritising".to_string(),
+                vec!["putting first".to_string()]
+            ),
+            ("drove".to_string(), vec!["led".to_string()]),
+            ("workstreams".to_string(), vec!["projects".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn except_phrases_and_deleting_suggestions() {
+    let linter = house(INFLECTED);
+    assert!(flagged(&linter, "jargon/house-words", "I drive home at six.").is_empty());
+    let d = linter
+        .check("Going forward, we meet weekly.")
+        .into_iter()
+        .find(|d| d.rule == "jargon/house-words")
+        .expect("flagged");
+    // "" in a list is "delete the phrase"; capitals are kept on the others.
+    assert_eq!(d.suggestions, ["", "From now on"]);
+    let fixed = linter.fix("Going forward, we meet weekly.");
+    assert_eq!(
+        fixed.text, "Going forward, we meet weekly.",
+        "the rule is not fix-safe"
+    );
+}
+
+#[test]
+fn verbs_and_nouns_only_in_terms_rules() {
+    let e = house_err(
+        r#"
+[[rule]]
+id = "jargon/bad"
+type = "pattern"
+severity = "info"
+summary = "s"
+message = "m"
+pattern = "x"
+
+[rule.verbs]
+"drive" = "lead"
+"#,
+    );
+    assert!(e.to_string().contains("`verbs` only applies"), "{e}");
+}

@@ -111,3 +111,43 @@ impl Detector for AcronymDetector {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+
+    fn acronyms(text: &str) -> Vec<String> {
+        let linter = Linter::new().expect("default rules");
+        linter
+            .check(text)
+            .into_iter()
+            .filter(|d| d.rule == "jargon/acronym")
+            .map(|d| text[d.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn first_use_only_with_the_expansion_in_the_message() {
+        let text = "The IRO chaired it. The IRO was brilliant, and so were the IROs.";
+        // The plural is the same acronym, already noted.
+        assert_eq!(acronyms(text), ["IRO"]);
+        let linter = Linter::new().expect("default rules");
+        let d = &linter.check("Our PLO meeting ran late.")[0];
+        assert!(d.message.contains("Public Law Outline"), "{}", d.message);
+        assert_eq!(d.suggestions, ["Public Law Outline (PLO)"]);
+    }
+
+    #[test]
+    fn spelled_out_anywhere_in_the_post_means_nothing_to_report() {
+        assert!(acronyms("AMHP duty again. Approved Mental Health Professionals rock.").is_empty());
+        assert!(acronyms("A looked after child (LAC) review.").is_empty());
+        assert_eq!(acronyms("LAC review, then a child in need visit."), ["LAC"]);
+    }
+
+    #[test]
+    fn capitals_needed_and_never_in_hashtags_or_handles() {
+        assert!(acronyms("Please send the forms and mash the potatoes.").is_empty());
+        assert!(acronyms("Loving #CAMHS week and @CAMHS_Leeds.").is_empty());
+        assert_eq!(acronyms("S47 and s47 on the same day"), ["S47"]);
+    }
+}

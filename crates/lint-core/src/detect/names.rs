@@ -272,7 +272,18 @@ impl Detector for PersonName {
             }
         }
         let mut i = 0;
+        let bytes = text.as_bytes();
         while i < n {
+            // Most words are lower case, far from a cue and no honorific ("mr", "mrs", "ms",
+            // "miss", "mx", "master" all start with "m"): turned away here, on two bytes.
+            let w = scan.words[i];
+            if !near_cue[i]
+                && !w.is(Word::CAPITALISED)
+                && !(w.end - w.start <= 6 && bytes[w.start].eq_ignore_ascii_case(&b'm'))
+            {
+                i += 1;
+                continue;
+            }
             let step = self.candidate(&scan, i, near_cue[i], &taken, out);
             i += step.max(1);
         }

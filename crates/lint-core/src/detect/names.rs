@@ -277,10 +277,9 @@ impl Detector for PersonName {
             // Most words are lower case, far from a cue and no honorific ("mr", "mrs", "ms",
             // "miss", "mx", "master" all start with "m"): turned away here, on two bytes.
             let w = scan.words[i];
-            if !near_cue[i]
-                && !w.is(Word::CAPITALISED)
-                && !(w.end - w.start <= 6 && bytes[w.start].eq_ignore_ascii_case(&b'm'))
-            {
+            let maybe_honorific =
+                w.end - w.start <= 6 && bytes[w.start].eq_ignore_ascii_case(&b'm');
+            if !(near_cue[i] || w.is(Word::CAPITALISED) || maybe_honorific) {
                 i += 1;
                 continue;
             }

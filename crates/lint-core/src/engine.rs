@@ -1125,24 +1125,6 @@ fn compile_rule(
 mod tests {
     use super::*;
 
-    /// Every post of every corpus, markup and all (the phrases don't care).
-    fn corpus_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-        let mut texts = Vec::new();
-        for dir in std::fs::read_dir(root).expect("corpus folder").flatten() {
-            for file in std::fs::read_dir(dir.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                if let Ok(body) = std::fs::read_to_string(file.path()) {
-                    texts.extend(body.split("\n---\n").map(String::from));
-                }
-            }
-        }
-        texts
-    }
-
     #[test]
     fn searching_phrase_by_phrase_finds_what_the_automaton_finds() {
         let linter = Linter::new().expect("default rules");
@@ -1150,7 +1132,7 @@ mod tests {
         let nfa = phrases
             .build(aho_corasick::AhoCorasickKind::ContiguousNFA)
             .expect("builds");
-        let mut texts = corpus_texts();
+        let mut texts = crate::corpus_posts();
         texts.push("ha ha ha going forward going forwardgoing forward".to_string());
         let mut compared = 0;
         for text in &texts {

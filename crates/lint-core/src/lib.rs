@@ -37,3 +37,19 @@ pub use engine::{Linter, LinterBuilder};
 pub use fix::{Fix, FixOutcome, Fixed};
 pub use length::{Measure, Platform};
 pub use rule::{Example, RuleInfo, RuleKind};
+
+/// The labelled corpora's reader, shared with the integration tests and the benchmarks.
+#[cfg(test)]
+#[allow(dead_code, clippy::print_stderr)] // the library's tests only read posts
+#[path = "../tests/corpus_support/mod.rs"]
+pub(crate) mod corpus_support;
+
+/// Every post of every labelled corpus, markup removed, for tests that compare two ways of
+/// finding the same thing.
+#[cfg(test)]
+pub(crate) fn corpus_posts() -> Vec<String> {
+    corpus_support::load_all()
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
+}

@@ -58,49 +58,32 @@ impl Pool {
     }
 }
 
-/// The posts of every `.txt` file under `tests/<dir>`, markup removed, each with whether it
+#[path = "../../tests/corpus_support/mod.rs"]
+#[allow(dead_code)] // the benchmarks only read posts
+mod corpus_support;
+
+/// The posts of corpus folder `tests/corpus/<folder>`, markup removed, each with whether it
 /// carried a label.
-fn read_posts(dir: &str) -> Vec<(String, bool)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests")
-        .join(dir);
-    let Ok(entries) = std::fs::read_dir(&root) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths
+fn read_posts(folder: &str) -> Vec<(String, bool)> {
+    corpus_support::load(folder)
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
-        let Ok(body) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let body: String = body
-            .lines()
-            .filter(|l| !l.starts_with('%'))
-            .collect::<Vec<_>>()
-            .join("\n");
-        for post in body.split("\n---\n") {
-            // Drop the corpus markup: [[type|text]] -> text.
-            let mut clean = String::new();
-            let mut rest = post;
-            let labelled = post.contains("[[");
-            while let Some(i) = rest.find("[[") {
-                clean.push_str(&rest[..i]);
-                let after = &rest[i + 2..];
-                let Some(j) = after.find("]]") else { break };
-                clean.push_str(after[..j].split_once('|').map_or("", |(_, t)| t));
-                rest = &after[j + 2..];
-            }
-            clean.push_str(rest);
-            if !clean.trim().is_empty() {
-                out.push((clean.trim().to_string(), labelled));
-            }
-        }
-    }
-    out
+        .map(|p| (p.text.trim().to_string(), !p.gold.is_empty()))
+        .collect()
+}
+
+/// The example drafts in `tests/drafts/`, one post each (unreadable or empty ones skipped).
+fn read_drafts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/drafts");
+    let mut paths: Vec<_> = std::fs::read_dir(root)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn generate(pools: &[(Pool, usize)], target_bytes: usize, seed: u64) -> Vec<String> {
@@ -131,8 +114,8 @@ pub fn realistic(target_bytes: usize) -> Vec<String> {
     let mut clean = Pool::default();
     let mut leaks = Pool::default();
     let mut styled = Pool::default();
-    for dir in ["corpus/confidentiality", "corpus/confidentiality-holdout"] {
-        for (post, labelled) in read_posts(dir) {
+    for folder in ["confidentiality", "confidentiality-holdout"] {
+        for (post, labelled) in read_posts(folder) {
             if labelled {
                 leaks.add(post);
             } else {
@@ -140,14 +123,17 @@ pub fn realistic(target_bytes: usize) -> Vec<String> {
             }
         }
     }
-    for dir in ["corpus/jargon", "corpus/tone", "drafts"] {
-        for (post, labelled) in read_posts(dir) {
+    for folder in ["jargon", "tone"] {
+        for (post, labelled) in read_posts(folder) {
             if labelled {
                 styled.add(post);
             } else {
                 clean.add(post);
             }
         }
+    }
+    for draft in read_drafts() {
+        clean.add(draft);
     }
     assert!(
         !clean.posts.is_empty() && !leaks.posts.is_empty() && !styled.posts.is_empty(),
@@ -165,7 +151,7 @@ pub fn realistic(target_bytes: usize) -> Vec<String> {
 #[allow(dead_code)] // each user of this module needs only some corpora
 pub fn leak_dense(target_bytes: usize) -> Vec<String> {
     let mut pool = Pool::default();
-    for (post, _) in read_posts("corpus/confidentiality") {
+    for (post, _) in read_posts("confidentiality") {
         pool.add(post);
     }
     assert!(

@@ -259,51 +259,12 @@ mod tests {
     use super::*;
     use crate::Linter;
 
-    /// Every post of every corpus, markup removed.
-    fn corpus_posts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests");
-        let mut posts = Vec::new();
-        for dir in [
-            "corpus/confidentiality",
-            "corpus/confidentiality-holdout",
-            "corpus/jargon",
-            "corpus/tone",
-            "drafts",
-        ] {
-            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
-                .expect("corpus folder")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            paths.sort();
-            for path in paths {
-                let Ok(body) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                for post in body.split("\n---\n") {
-                    let mut clean = String::new();
-                    let mut rest = post;
-                    while let Some(i) = rest.find("[[") {
-                        clean.push_str(&rest[..i]);
-                        let after = &rest[i + 2..];
-                        let Some(j) = after.find("]]") else { break };
-                        clean.push_str(after[..j].split_once('|').map_or("", |(_, t)| t));
-                        rest = &after[j + 2..];
-                    }
-                    clean.push_str(rest);
-                    posts.push(clean);
-                }
-            }
-        }
-        posts
-    }
-
     #[test]
     fn windows_find_what_the_whole_draft_has() {
         let linter = Linter::new().expect("default rules");
         let patterns = linter.detector_patterns().expect("detectors have patterns");
         let n = 16;
-        let mut posts = corpus_posts();
+        let mut posts = crate::corpus_posts();
         assert!(posts.len() > 1000);
         // Edges: matches at the very start and end, long gaps, several triggers.
         posts.extend(

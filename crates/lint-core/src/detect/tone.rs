@@ -1028,20 +1028,7 @@ mod tests {
     #[test]
     fn quotations_in_code_equal_the_pattern() {
         let re = regex::Regex::new(QUOTE_PATTERN).unwrap();
-        let mut texts: Vec<String> = Vec::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-        for dir in [
-            "tone",
-            "jargon",
-            "confidentiality",
-            "confidentiality-holdout",
-        ] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
-                if let Ok(body) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(body.split("\n---\n").map(String::from));
-                }
-            }
-        }
+        let mut texts = crate::corpus_posts();
         texts.extend(
             [
                 "\"a\" 'b' “c” ‘d’ (\"e\") [‘f’]",

@@ -239,3 +239,18 @@ pub fn check_files(posts: &[Post], positives: bool) {
         }
     }
 }
+
+/// Every post of every folder in `tests/corpus/`, folders in name order (held-out sets
+/// included: for tests that compare two ways of finding the same thing, not for scoring).
+#[allow(dead_code)] // not every user reads them all
+pub fn load_all() -> Vec<Post> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let mut folders: Vec<String> = std::fs::read_dir(&root)
+        .expect("the corpus folder exists")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    folders.sort();
+    folders.iter().flat_map(|f| load(f)).collect()
+}

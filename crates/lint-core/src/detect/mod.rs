@@ -261,6 +261,28 @@ pub(crate) fn check_param(id: &str, key: &str, value: &toml::Value) -> Result<()
     }
 }
 
+/// The strings of a detector's list parameter `key` (empty if it has none).
+pub(crate) fn strings(params: &toml::Table, key: &str) -> Vec<String> {
+    params
+        .get(key)
+        .and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A detector's count parameter `key`, or `default`.
+pub(crate) fn count(params: &toml::Table, key: &str, default: usize) -> usize {
+    params
+        .get(key)
+        .and_then(toml::Value::as_integer)
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(default)
+}
+
 /// Builds detector `id` from its merged parameters, registering what it matches with.
 pub(crate) fn build(
     id: &str,
@@ -269,19 +291,8 @@ pub(crate) fn build(
     registry: &mut Registry,
 ) -> Box<dyn Detector> {
     use identifiers::*;
-    let strings = |key: &str| -> Vec<String> {
-        params
-            .get(key)
-            .and_then(toml::Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     match id {
-        "confidentiality/address" => Box::new(Address::new(registry, strings("public"))),
+        "confidentiality/address" => Box::new(Address::new(registry, strings(params, "public"))),
         "confidentiality/case-reference" => Box::new(CaseReference::new(registry)),
         "confidentiality/date-of-birth" => Box::new(DateOfBirth::new(registry)),
         "confidentiality/email" => Box::new(Email::new(registry)),

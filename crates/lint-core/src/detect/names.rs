@@ -8,7 +8,7 @@
 
 use super::gazetteer::{self, FxHashSet, lex};
 use super::without_possessive;
-use super::{Confidence, Detector, Finding, Hit, Input, Registry};
+use super::{Confidence, Detector, Finding, Hit, Input, Registry, count, strings};
 use crate::text::{self, Word};
 
 const CUE: u16 = 0;
@@ -34,19 +34,6 @@ pub(crate) struct PersonName {
     org_words: FxHashSet<String>,
 }
 
-fn strings(params: &toml::Table, key: &str) -> Vec<String> {
-    params
-        .get(key)
-        .and_then(toml::Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str())
-                .map(text::fold)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 impl PersonName {
     pub(crate) fn new(reg: &mut Registry, params: &toml::Table, known: &[String]) -> Self {
         for cue in strings(params, "cues") {
@@ -59,15 +46,12 @@ impl PersonName {
             reg.phrase(&name, PUBLIC);
         }
         reg.pattern(AGE_PATTERN, AGE);
-        let window = params
-            .get("window")
-            .and_then(toml::Value::as_integer)
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(6);
+        // Looked up by folded word.
+        let folded = |key: &str| strings(params, key).iter().map(|s| text::fold(s)).collect();
         PersonName {
-            window,
-            not_names: strings(params, "not-names").into_iter().collect(),
-            org_words: strings(params, "org-words").into_iter().collect(),
+            window: count(params, "window", 6),
+            not_names: folded("not-names"),
+            org_words: folded("org-words"),
         }
     }
 }

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::gazetteer::{FxHashMap, FxHashSet};
-use super::{Confidence, Detector, Finding, Hit, Input, Registry};
+use super::{Confidence, Detector, Finding, Hit, Input, Registry, count, strings};
 use crate::text::{self, Word};
 
 /// Quote marks round a short stretch of text, opened at the start, after white space or
@@ -96,19 +96,6 @@ const QUOTE_MARKS: [char; 6] = ['"', '\'', '“', '”', '‘', '’'];
 // ---------------------------------------------------------------------------------------
 // Parameters.
 
-/// The strings of list parameter `key`.
-fn strings(params: &toml::Table, key: &str) -> Vec<String> {
-    params
-        .get(key)
-        .and_then(toml::Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// The entries of table parameter `key`: phrase → suggestions (a string, `""` for none, or a
 /// list).
 fn table(params: &toml::Table, key: &str) -> Vec<(String, Vec<String>)> {
@@ -131,14 +118,6 @@ fn table(params: &toml::Table, key: &str) -> Vec<(String, Vec<String>)> {
             (k.clone(), list)
         })
         .collect()
-}
-
-fn count(params: &toml::Table, key: &str, default: usize) -> usize {
-    params
-        .get(key)
-        .and_then(toml::Value::as_integer)
-        .and_then(|n| usize::try_from(n).ok())
-        .unwrap_or(default)
 }
 
 /// Checks a value for a tone detector's parameter (its type is already checked).

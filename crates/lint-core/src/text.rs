@@ -187,11 +187,15 @@ impl<'a> Folded<'a> {
                 .is_some_and(char::is_alphabetic),
             None => false,
         };
+        // Non-ASCII chars are folded by `fold_char` into this, then copied over.
+        let mut scratch = String::new();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             let before = folded.len();
             let width;
+            // The ASCII and other branches keep their own word bookkeeping: merged into one
+            // path after both, the fold measured 5% more instructions.
             if b.is_ascii() {
                 // The common case, byte by byte: no char decoding, no Unicode tables.
                 width = 1;
@@ -236,16 +240,9 @@ impl<'a> Folded<'a> {
                 width = c.len_utf8();
                 let space = c.is_whitespace();
                 if !(space && last_space) {
-                    let mut buf = [0u8; 4];
-                    if space {
-                        folded.push(b' ');
-                    } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}') {
-                        folded.push(b'\'');
-                    } else {
-                        for l in c.to_lowercase() {
-                            folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                        }
-                    }
+                    scratch.clear();
+                    fold_char(c, &mut scratch);
+                    folded.extend_from_slice(scratch.as_bytes());
                 }
                 last_space = space;
                 if WORDS {

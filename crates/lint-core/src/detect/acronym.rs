@@ -77,7 +77,7 @@ impl Detector for AcronymDetector {
             return;
         }
         let mut reported = vec![false; self.acronyms.len()];
-        // Folded once, and only for a post that has an acronym.
+        // Loosened once, and only for a post that has an acronym.
         let mut post: Option<String> = None;
         for hit in input.phrases {
             let Some(acronym) = self.acronyms.get(usize::from(hit.kind)) else {
@@ -88,7 +88,16 @@ impl Detector for AcronymDetector {
                 continue;
             }
             reported[usize::from(hit.kind)] = true;
-            let post = post.get_or_insert_with(|| loose(input.text));
+            // The draft is folded already: only the hyphens are left to loosen (and the runs
+            // of spaces they may leave to collapse, as `loose` does).
+            let post = post.get_or_insert_with(|| {
+                let spaced = input.folded.as_str().replace('-', " ");
+                spaced
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
             let spelled_out = acronym.spelled_out.iter().any(|e| {
                 post.match_indices(e.as_str())
                     .any(|(i, _)| i == 0 || !post[..i].ends_with(|c: char| c.is_alphanumeric()))

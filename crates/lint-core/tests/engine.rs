@@ -693,3 +693,19 @@ pattern = "x"
     );
     assert!(e.to_string().contains("`verbs` only applies"), "{e}");
 }
+
+#[test]
+fn mistyped_detector_word_lists_are_errors_not_ignored() {
+    let e = house_err("[settings.\"jargon/acronym\"]\nacronyms = { AMHP = 5 }\n");
+    assert!(
+        e.to_string()
+            .contains("`acronyms.\"AMHP\"` must be a suggestion string"),
+        "{e}"
+    );
+    let e = house_err("[settings.\"confidentiality/person-name\"]\ncues = [\"visited\", 3]\n");
+    assert!(
+        e.to_string()
+            .contains("every entry of `cues` must be a string"),
+        "{e}"
+    );
+}

@@ -254,9 +254,42 @@ pub(crate) struct BuildContext {
 
 /// Checks a value for one of a detector's parameters (its type is already checked).
 pub(crate) fn check_param(id: &str, key: &str, value: &toml::Value) -> Result<(), String> {
-    match (id, key) {
-        ("length/limit", _) => length::check_param(key, value),
-        (id, _) if id.starts_with("tone/") => tone::check_param(key, value),
+    if id == "length/limit" {
+        return length::check_param(key, value);
+    }
+    check_words(key, value)?;
+    if id.starts_with("tone/") {
+        tone::check_param(key, value)?;
+    }
+    Ok(())
+}
+
+/// Word lists and tables, for every detector: a list holds strings, and a table maps a
+/// non-empty phrase to a string (`""` for none) or a list of them. The detectors would
+/// otherwise skip a mistyped entry without a word.
+fn check_words(key: &str, value: &toml::Value) -> Result<(), String> {
+    match value {
+        toml::Value::Array(a) if a.iter().any(|v| !v.is_str()) => {
+            Err(format!("every entry of `{key}` must be a string"))
+        }
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                let ok = match v {
+                    toml::Value::String(_) => true,
+                    toml::Value::Array(a) => a.iter().all(toml::Value::is_str),
+                    _ => false,
+                };
+                if !ok {
+                    return Err(format!(
+                        "`{key}.\"{k}\"` must be a suggestion string (\"\" for none) or a list of them"
+                    ));
+                }
+                if crate::text::fold(k.trim()).is_empty() {
+                    return Err(format!("`{key}` has an empty phrase"));
+                }
+            }
+            Ok(())
+        }
         _ => Ok(()),
     }
 }

@@ -123,27 +123,6 @@ fn table(params: &toml::Table, key: &str) -> Vec<(String, Vec<String>)> {
 /// Checks a value for a tone detector's parameter (its type is already checked).
 pub(crate) fn check_param(key: &str, value: &toml::Value) -> Result<(), String> {
     match value {
-        toml::Value::Array(a) if a.iter().any(|v| !v.is_str()) => {
-            Err(format!("every entry of `{key}` must be a string"))
-        }
-        toml::Value::Table(t) => {
-            for (k, v) in t {
-                let ok = match v {
-                    toml::Value::String(_) => true,
-                    toml::Value::Array(a) => a.iter().all(toml::Value::is_str),
-                    _ => false,
-                };
-                if !ok {
-                    return Err(format!(
-                        "`{key}.\"{k}\"` must be a suggestion string (\"\" for none) or a list of them"
-                    ));
-                }
-                if text::fold(k.trim()).is_empty() {
-                    return Err(format!("`{key}` has an empty phrase"));
-                }
-            }
-            Ok(())
-        }
         toml::Value::Integer(n) if key == "min-letters" && *n < 2 => {
             Err("`min-letters` must be 2 or more".to_string())
         }

@@ -17,7 +17,7 @@
 
 mod corpus_support;
 
-use corpus_support::{Post, Scoring, Span, check_files, load, score};
+use corpus_support::{Post, Scoring, Span, check_files, check_types, load, load_if_present, score};
 use postlint_core::{Category, Linter};
 
 /// The label types.
@@ -39,16 +39,7 @@ fn label_type(rule: &str) -> &str {
 
 /// Scores the default rules on the posts, prints the table, returns (precision, recall).
 fn evaluate(name: &str, posts: &[Post]) -> (f64, f64) {
-    for p in posts {
-        for g in &p.gold {
-            assert!(
-                TYPES.contains(&g.0.as_str()),
-                "{}: unknown label type {}",
-                p.file,
-                g.0
-            );
-        }
-    }
+    check_types(posts, TYPES);
     let linter = Linter::new().expect("default rules build");
     score(name, posts, &SCORING, |post| {
         linter
@@ -71,10 +62,8 @@ fn jargon_precision_and_recall() {
         "{positives} positives of {} posts",
         posts.len()
     );
-    let holdout =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/jargon-holdout");
-    if holdout.exists() {
-        evaluate("jargon-holdout (not asserted)", &load("jargon-holdout"));
+    if let Some(holdout) = load_if_present("jargon-holdout") {
+        evaluate("jargon-holdout (not asserted)", &holdout);
     }
     let (precision, recall) = evaluate("jargon", &posts);
     assert!(precision >= 0.85, "overall precision {precision:.3} < 0.85");

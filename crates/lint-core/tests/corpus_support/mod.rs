@@ -254,3 +254,27 @@ pub fn load_all() -> Vec<Post> {
     folders.sort();
     folders.iter().flat_map(|f| load(f)).collect()
 }
+
+/// Asserts every label is of one of `types`.
+#[allow(dead_code)] // not every user has a closed list of types
+pub fn check_types(posts: &[Post], types: &[&str]) {
+    for p in posts {
+        for g in &p.gold {
+            assert!(
+                types.contains(&g.0.as_str()),
+                "{}: unknown label type {}",
+                p.file,
+                g.0
+            );
+        }
+    }
+}
+
+/// The posts of `tests/corpus/<folder>/`, if the folder exists (held-out sets).
+#[allow(dead_code)] // not every user has a held-out set
+pub fn load_if_present(folder: &str) -> Option<Vec<Post>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus")
+        .join(folder);
+    dir.exists().then(|| load(folder))
+}

@@ -10,6 +10,9 @@
 //! Arguments: `foundation` (length/limit and jargon/managerial), `confidentiality` (the
 //! foundation and every confidentiality detector) or `all`; `realistic` or `leak-dense`;
 //! the corpus size in MB; the number of passes.
+//!
+//! With `POSTLINT_DUMP=FILE` set, every finding of the first pass is written to FILE (post
+//! number, rule, span, severity), so two builds can be checked for identical results.
 #![allow(clippy::print_stderr)]
 
 #[path = "../benches/support/mod.rs"]
@@ -44,6 +47,18 @@ fn main() {
         .house_rules("passes.toml", house)
         .build()
         .expect("builds");
+    if let Ok(path) = std::env::var("POSTLINT_DUMP") {
+        let mut dump = String::new();
+        for (n, post) in corpus.iter().enumerate() {
+            for d in linter.check(post) {
+                dump.push_str(&format!(
+                    "{n} {} {}..{} {:?}\n",
+                    d.rule, d.span.start, d.span.end, d.severity
+                ));
+            }
+        }
+        std::fs::write(&path, dump).expect("dump written");
+    }
     let mut findings = 0;
     for _ in 0..passes {
         for post in &corpus {

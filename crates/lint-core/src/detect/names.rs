@@ -294,13 +294,12 @@ impl PersonName {
             return 1;
         }
         let overlaps_taken = |s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && a < e);
-        if scan.prefixed_by_handle(i) || scan.in_address(i) || overlaps_taken(w.start, w.end) {
-            return 1;
-        }
+        // Handles, addresses and known names already reported are never names; checked
+        // here for honorifics, and for other words only once the lexicon says "name" (most
+        // capitalised words are not, and leave on a flag test and one lookup).
+        let excluded =
+            || scan.prefixed_by_handle(i) || scan.in_address(i) || overlaps_taken(w.start, w.end);
         let honorific = maybe_honorific && HONORIFICS.contains(&scan.key(i));
-        if !capitalised && !honorific && !near_cue {
-            return 1;
-        }
         let n = scan.words.len();
 
         // Honorific + name or initial: "Mrs Okafor", "Mr A", "Ms B.".
@@ -315,6 +314,9 @@ impl PersonName {
             && scan.adjacent(i)
             && (scan.is_capitalised(i + 1) || lone_initial(i + 1))
         {
+            if excluded() {
+                return 1;
+            }
             let next = scan.word(i + 1);
             let initial = next.chars().count() == 1;
             let mut end = scan.words[i + 1].start + without_possessive(next);
@@ -342,18 +344,21 @@ impl PersonName {
             out.push(self.finding(text, w.start, end, confidence));
             return used;
         }
-
-        let core_end = w.start + without_possessive(word);
-        let key = super::stem(scan.key(i));
-        let given = is_given(scan, i);
-        if key.len() < 2 || !given && !capitalised {
-            return 1;
-        }
-        if key.chars().nth(1).is_none() || self.not_names.contains(key) {
+        if !capitalised && !near_cue {
             return 1;
         }
         if w.is(Word::SHOUTED) {
             return 1; // an acronym, or shouting: not a name we can tell apart
+        }
+
+        let core_end = w.start + without_possessive(word);
+        let key = super::stem(scan.key(i));
+        if key.len() < 2 || key.chars().nth(1).is_none() {
+            return 1;
+        }
+        let given = is_given(scan, i);
+        if !given && !capitalised {
+            return 1;
         }
         let flags = scan.lex(i);
         if !given {
@@ -369,6 +374,9 @@ impl PersonName {
             if !surname_of_family {
                 return 1;
             }
+        }
+        if self.not_names.contains(key) || excluded() {
+            return 1;
         }
         // Part of an address or a place: "63 Cedar Grove", "Mill Lane", "Ward 7", "Cherry
         // Tree Infants".

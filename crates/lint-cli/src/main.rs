@@ -352,7 +352,8 @@ fn render(
             }
             writer.print(&buf)?;
             notes(cli.quiet)?;
-            if !cli.quiet {
+            // With no draft read there is nothing to sum up: the errors said why.
+            if !cli.quiet && !drafts.is_empty() {
                 let mut buf = writer.buffer();
                 writeln!(buf, "{}", summary(counts, drafts.len()))?;
                 writer.print(&buf)?;

@@ -75,7 +75,8 @@ impl From<io::Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<Status, Failure> {
-    let Some(linter) = build_linter(&cli.rules, color_choice(cli.color, &io::stdout()))? else {
+    let color = color_choice(cli.color, &io::stdout());
+    let Some(linter) = build_linter(&cli.rules, cli.max_input_bytes, color)? else {
         return Ok(Status::Trouble);
     };
     match &cli.command {
@@ -101,8 +102,13 @@ fn color_choice(when: ColorWhen, stream: &impl IsTerminal) -> ColorChoice {
     }
 }
 
-/// Builds the linter; a house-rules error is rendered over the TOML and gives `None`.
-fn build_linter(args: &RuleArgs, color: ColorChoice) -> Result<Option<Linter>, Failure> {
+/// Builds the linter; a house-rules error is rendered over the TOML and gives `None`. A
+/// house-rules file larger than `max_bytes` is refused.
+fn build_linter(
+    args: &RuleArgs,
+    max_bytes: u64,
+    color: ColorChoice,
+) -> Result<Option<Linter>, Failure> {
     let mut builder = Linter::builder();
     let config = if args.no_config {
         None
@@ -113,7 +119,7 @@ fn build_linter(args: &RuleArgs, color: ColorChoice) -> Result<Option<Linter>, F
         input::discover_config(&cwd)
     };
     if let Some(path) = config {
-        let text = input::read_config(&path)?;
+        let text = input::read_config(&path, max_bytes)?;
         builder = builder.house_rules(path.display().to_string(), text);
     }
     if let Some(p) = args.platform {

@@ -188,7 +188,7 @@ fn a_fifo_is_read_up_to_the_cap() {
 
 #[cfg(unix)]
 #[test]
-fn dev_zero_is_read_up_to_the_cap() {
+fn dev_zero_is_read_up_to_the_cap_as_a_draft_or_as_house_rules() {
     let o = postlint(
         &["--no-config", "--max-input-bytes", "1000", "/dev/zero"],
         b"",
@@ -208,5 +208,17 @@ fn dev_zero_is_read_up_to_the_cap() {
         stderr(&o).starts_with("postlint: /dev/zero: larger than 67108864 bytes;"),
         "{}",
         stderr(&o)
+    );
+
+    // House rules were read without a cap: this never ended.
+    let o = postlint(
+        &["--config", "/dev/zero", "--max-input-bytes", "1000", "-"],
+        b"touch base",
+    );
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "postlint: /dev/zero: larger than 1000 bytes; is it the house-rules file? \
+         (raise the cap with --max-input-bytes)\n"
     );
 }

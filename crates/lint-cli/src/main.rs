@@ -75,6 +75,12 @@ impl From<io::Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<Status, Failure> {
+    // The one way to reach the panic hook on purpose, for the test that proves it
+    // (tests/hostile.rs): no input should panic, so the hook needs a deliberate bug. Nobody
+    // sets this by accident, and whoever does gets the hook's message and exit 2.
+    if std::env::var_os("POSTLINT_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("POSTLINT_TEST_PANIC=1 asked for a panic");
+    }
     let color = color_choice(cli.color, &io::stdout());
     let Some(linter) = build_linter(&cli.rules, cli.max_input_bytes, color)? else {
         return Ok(Status::Trouble);

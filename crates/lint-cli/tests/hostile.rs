@@ -222,3 +222,45 @@ fn dev_zero_is_read_up_to_the_cap_as_a_draft_or_as_house_rules() {
          (raise the cap with --max-input-bytes)\n"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Bugs
+
+#[test]
+fn a_panic_is_exit_2_with_a_request_for_a_report_and_no_backtrace() {
+    let o = postlint_env(
+        &root(),
+        &["--no-config", "-"],
+        b"touch base",
+        &[("POSTLINT_TEST_PANIC", "1"), ("RUST_BACKTRACE", "1")],
+    );
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("postlint: internal error: panicked at "),
+        "{err}"
+    );
+    assert!(
+        err.contains("POSTLINT_TEST_PANIC=1 asked for a panic\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "This is a bug in postlint, not in your draft. Please report it with the command \
+             you ran (but not the draft's text if it is confidential).\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(!err.contains("backtrace"), "{err}");
+    assert_eq!(stdout(&o), "");
+
+    // Only "1" asks for it.
+    let o = postlint_env(
+        &root(),
+        &["--no-config", "-"],
+        b"touch base",
+        &[("POSTLINT_TEST_PANIC", "0")],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}

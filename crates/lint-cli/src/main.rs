@@ -4,6 +4,7 @@
 
 mod args;
 mod input;
+mod lines;
 mod report;
 mod save;
 
@@ -329,17 +330,19 @@ fn render(
     };
     match cli.format {
         Format::Json => {
-            let findings: Vec<report::JsonFinding<'_>> = drafts
-                .iter()
-                .flat_map(|(draft, found)| {
+            let mut findings: Vec<report::JsonFinding<'_>> = Vec::new();
+            for (draft, found) in drafts {
+                let lines = lines::Lines::new(&draft.text);
+                findings.extend(
                     found
                         .iter()
-                        .map(|d| report::JsonFinding::new(&draft.name, &draft.text, d))
-                })
-                .collect();
+                        .map(|d| report::JsonFinding::new(&draft.name, &lines, d)),
+                );
+            }
+            // Buffered: the standard streams would write each line of the JSON on its own.
             let mut out: Box<dyn Write> = match to {
-                Stream::Stdout => Box::new(io::stdout().lock()),
-                Stream::Stderr => Box::new(io::stderr().lock()),
+                Stream::Stdout => Box::new(io::BufWriter::new(io::stdout().lock())),
+                Stream::Stderr => Box::new(io::BufWriter::new(io::stderr().lock())),
             };
             report::json(&mut out, &findings)?;
             out.flush()?;
@@ -354,12 +357,18 @@ fn render(
             let mut buf = writer.buffer();
             let mut counts = [0usize; 3];
             for (draft, found) in drafts {
+                let view = lines::Snippets::new(&draft.name, &draft.text);
                 for d in found {
                     counts[d.severity as usize] += 1;
                     if cli.quiet && d.severity < fail_at {
                         continue;
                     }
-                    report::human(&mut buf, &draft.name, &draft.text, d)?;
+                    report::human(&mut buf, &view, d)?;
+                    // Written as it goes, so a draft with many findings is not held twice.
+                    if buf.as_slice().len() > 1 << 20 {
+                        writer.print(&buf)?;
+                        buf.clear();
+                    }
                 }
             }
             writer.print(&buf)?;

@@ -63,6 +63,22 @@ fn json(o: &Output) -> Vec<serde_json::Value> {
         .unwrap_or_else(|e| panic!("stdout is one JSON array ({e}):\n{}", stdout(o)))
 }
 
+/// (rule, span start, span end, line, column) of each finding.
+fn positions(o: &Output) -> Vec<(String, u64, u64, u64, u64)> {
+    json(o)
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["span"]["start"].as_u64().unwrap(),
+                f["span"]["end"].as_u64().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// A fresh scratch directory for one test.
 fn scratch(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("postlint-hostile-{test}-{}", std::process::id()));
@@ -71,8 +87,147 @@ fn scratch(test: &str) -> PathBuf {
     dir
 }
 
+fn managerial(start: usize, line: u64, column: u64) -> (String, u64, u64, u64, u64) {
+    let start = start as u64;
+    (
+        "jargon/managerial".to_string(),
+        start,
+        start + 10,
+        line,
+        column,
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Line endings, byte-order marks, control characters
+
+#[test]
+fn lone_cr_crlf_and_lf_give_the_same_line_and_column_in_json_and_human_output() {
+    for draft in [
+        "one\ntwo\nthree touch base\n",
+        "one\r\ntwo\r\nthree touch base\r\n",
+        "one\rtwo\rthree touch base\r",
+        "one\r\ntwo\rthree touch base\n",
+    ] {
+        let at = draft.find("touch").unwrap();
+        let o = postlint(&["--no-config", "--format", "json"], draft.as_bytes());
+        assert_eq!(positions(&o), [managerial(at, 3, 7)], "{draft:?}");
+
+        let o = postlint(&["--no-config"], draft.as_bytes());
+        assert_eq!(code(&o), 0);
+        let out = stdout(&o);
+        assert!(out.contains("┌─ -:3:7\n"), "{draft:?}:\n{out}");
+        assert!(
+            out.contains("\n3 │ three touch base\n"),
+            "{draft:?}:\n{out}"
+        );
+        assert!(!out.contains('\r'), "a CR would move the terminal's cursor");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_neither_checked_nor_counted_as_a_column() {
+    let draft = "\u{FEFF}touch base\r\nthen touch base";
+    let o = postlint(&["--no-config", "--format", "json"], draft.as_bytes());
+    assert_eq!(
+        positions(&o),
+        [
+            managerial(3, 1, 1),
+            managerial(draft.rfind("touch").unwrap(), 2, 6)
+        ]
+    );
+    let o = postlint(&["--no-config"], draft.as_bytes());
+    assert!(stdout(&o).contains("┌─ -:1:1\n"), "{}", stdout(&o));
+
+    // A byte-order mark and line endings alone are an empty draft.
+    let o = postlint(&["--no-config"], "\u{FEFF}\r\n\r".as_bytes());
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "postlint: -: the draft is empty; there is nothing to check\n"
+    );
+}
+
+#[test]
+fn nul_bytes_and_control_characters_never_reach_the_terminal() {
+    let draft = b"we\0will\0touch base\x1b[2J\x07 today\0\0";
+    let o = postlint(&["--no-config", "--format", "json"], draft);
+    assert_eq!(positions(&o), [managerial(8, 1, 9)]);
+
+    let o = postlint(&["--no-config"], draft);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    // Shown as spaces, so the caret stays under the finding.
+    assert!(out.contains("\n1 │ we will touch base [2J  today"), "{out}");
+    assert!(
+        out.contains("\n  │         ^^^^^^^^^^ try: talk\n"),
+        "{out}"
+    );
+    assert!(
+        !out.bytes().any(|b| b < 0x20 && b != b'\n'),
+        "control bytes in {out:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Size: many findings, many lines, long lines
+
+#[test]
+fn thousands_of_findings_are_rendered_without_rescanning_the_draft_for_each() {
+    // Each finding's line and column used to be found by scanning the draft from the start:
+    // time grew with findings times size (a 1 MB draft took minutes in a debug build).
+    let draft = "we will touch base.\n".repeat(5_000);
+    let o = postlint(
+        &["--no-config", "--format", "json", "--max-length", "1000000"],
+        draft.as_bytes(),
+    );
+    let found = positions(&o);
+    assert_eq!(found.len(), 5_000);
+    assert_eq!(found[4_999], managerial(draft.len() - 12, 5_000, 9));
+
+    let o = postlint(
+        &["--no-config", "--max-length", "1000000"],
+        draft.as_bytes(),
+    );
+    let out = stdout(&o);
+    assert_eq!(out.matches("warning[jargon/managerial]").count(), 5_000);
+    assert!(out.contains("┌─ -:5000:9\n"), "{}", &out[out.len() - 500..]);
+}
+
+#[test]
+fn a_million_tiny_lines_are_numbered_right_and_a_finding_over_all_of_them_stays_short() {
+    let mut draft = "a\n".repeat(1_000_000);
+    draft.replace_range(1_000_000..1_000_002, "we will touch base\n");
+    let at = draft.find("touch").unwrap();
+    let o = postlint(&["--no-config", "--format", "json"], draft.as_bytes());
+    assert_eq!(code(&o), 1, "over X's limit");
+    let found = positions(&o);
+    // 140 lines of "a\n" weigh 280 on X; the final line ending does not count.
+    assert_eq!(
+        found[0],
+        (
+            "length/limit".to_string(),
+            280,
+            draft.len() as u64 - 1,
+            141,
+            1
+        )
+    );
+    assert_eq!(found[1], managerial(at, 500_001, 9));
+
+    let o = postlint(&["--no-config"], draft.as_bytes());
+    let out = stdout(&o);
+    assert!(out.contains("┌─ -:141:1\n"), "{out}");
+    assert!(
+        out.contains("= the underlined text goes on to line 1000000, column 1\n"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ -:500001:9\n"), "{out}");
+    assert!(
+        out.len() < 2_000,
+        "the length finding shows one line, not a million"
+    );
+}
 
 /// A single line of `len` bytes of prose, ending "we will touch base".
 fn long_line(len: usize) -> String {
@@ -80,6 +235,46 @@ fn long_line(len: usize) -> String {
     line.truncate(len - 19);
     line.push_str(" we will touch base");
     line
+}
+
+#[test]
+fn a_long_single_line_is_checked_under_the_cap_and_shown_in_pieces() {
+    let dir = scratch("long-line");
+    let draft = long_line(3_000_000);
+    std::fs::write(dir.join("long.txt"), &draft).unwrap();
+
+    let o = postlint_env(
+        &dir,
+        &["--no-config", "--max-input-bytes", "2999999", "long.txt"],
+        b"",
+        &[],
+    );
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "postlint: long.txt: larger than 2999999 bytes; postlint checks drafts, not archives \
+         (raise the cap with --max-input-bytes)\n"
+    );
+    assert_eq!(stdout(&o), "", "no summary when no draft was read");
+
+    let args = ["--no-config", "--max-input-bytes", "3000000", "long.txt"];
+    let o = postlint_env(&dir, &args, b"", &[]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("┌─ long.txt:1:281\n"), "{}", &out[..500]);
+    assert!(out.contains("┌─ long.txt:1:2999991\n"), "{}", &out[..500]);
+    assert!(
+        out.contains("= line 1 is 3000000 bytes long; only the part around the finding is shown"),
+        "{}",
+        &out[..500]
+    );
+    assert!(
+        out.contains("= the underlined text goes on to line 1, column 3000000\n"),
+        "{}",
+        &out[..500]
+    );
+    assert!(out.len() < 6_000, "{} bytes of output", out.len());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -99,6 +294,41 @@ fn fifty_megabytes_on_one_line_is_refused_past_the_cap_with_the_flag_to_raise_it
          (raise the cap with --max-input-bytes)\n"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ten_thousand_zwj_sequences_and_lone_combining_marks_are_measured_whole() {
+    // Man, woman, girl, boy joined by ZWJ: 7 chars, 25 bytes, one emoji for X (weight 2).
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}";
+    let draft = format!("{} touch base", vec![family; 10_000].join(" "));
+    let o = postlint(&["--no-config", "--format", "json"], draft.as_bytes());
+    assert_eq!(code(&o), 1);
+    // 93 families and spaces weigh 279; the 94th does not fit and is not split.
+    assert_eq!(
+        positions(&o),
+        [
+            (
+                "length/limit".to_string(),
+                93 * 26,
+                draft.len() as u64,
+                1,
+                93 * 8 + 1
+            ),
+            managerial(draft.len() - 10, 1, 80_001),
+        ]
+    );
+    let o = postlint(&["--no-config"], draft.as_bytes());
+    assert!(stdout(&o).contains("┌─ -:1:745\n"), "{}", stdout(&o));
+
+    let marks = "\u{0301}".repeat(100_000);
+    let o = postlint(&["--no-config", "--format", "json"], marks.as_bytes());
+    assert_eq!(
+        positions(&o),
+        [("length/limit".to_string(), 560, 200_000, 1, 281)]
+    );
+    let o = postlint(&["--no-config"], marks.as_bytes());
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("┌─ -:1:281\n"), "{}", stdout(&o));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -454,6 +454,55 @@ fn dev_zero_is_read_up_to_the_cap_as_a_draft_or_as_house_rules() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Hostile house rules
+
+/// Runs postlint with the house rules `toml` (written to `dir/house.toml`) on a clean draft.
+fn with_house_rules(dir: &Path, toml: &str) -> Output {
+    std::fs::write(dir.join("house.toml"), toml).unwrap();
+    postlint_env(dir, &["--config", "house.toml", "-"], b"Fine.", &[])
+}
+
+#[test]
+fn house_rules_nested_too_deeply_are_an_error_at_their_line() {
+    let dir = scratch("nested-toml");
+    let deep = 10_000;
+
+    let o = with_house_rules(
+        &dir,
+        &format!("allow = {}{}\n", "[".repeat(deep), "]".repeat(deep)),
+    );
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: cannot recurse further; max recursion depth met\n"),
+        "{err}"
+    );
+    assert!(err.contains("┌─ house.toml:1:89\n"), "{err}");
+    assert!(
+        err.contains("= help: arrays and inline tables may nest at most 80 deep\n"),
+        "{err}"
+    );
+    assert_eq!(stdout(&o), "");
+
+    let key = vec!["a"; deep].join(".");
+    for (toml, at) in [
+        (format!("[settings.\"jargon/acronym\"]\n{key} = 1\n"), "2:1"),
+        (format!("[{key}]\n"), "1:2"),
+    ] {
+        let o = with_house_rules(&dir, &toml);
+        assert_eq!(code(&o), 2);
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("error: a dotted key or table name has more than 80 parts\n"),
+            "{err}"
+        );
+        assert!(err.contains(&format!("┌─ house.toml:{at}\n")), "{err}");
+        assert!(err.len() < 3_000, "the key is shown in part: {err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
 // Bugs
 
 #[test]

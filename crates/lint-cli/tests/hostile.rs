@@ -502,6 +502,34 @@ fn house_rules_nested_too_deeply_are_an_error_at_their_line() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn a_house_regex_over_the_size_limit_is_an_error_naming_the_rule_and_line() {
+    let dir = scratch("huge-regex");
+    let toml = r#"# A pattern that compiles to far more than the limit.
+[[rule]]
+id = "confidentiality/huge"
+type = "pattern"
+severity = "error"
+summary = "Too big"
+message = "found {match}"
+pattern = '\w{1000}{1000}'
+"#;
+    let o = with_house_rules(&dir, toml);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "error: invalid pattern in rule `confidentiality/huge`: the pattern compiles to \
+             more than 1048576 bytes; simplify it"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("┌─ house.toml:8:11\n"), "{err}");
+    assert!(err.contains("8 │ pattern = '\\w{1000}{1000}'\n"), "{err}");
+    assert_eq!(stdout(&o), "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 // ---------------------------------------------------------------------------------------
 // Bugs
 

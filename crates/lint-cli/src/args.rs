@@ -47,7 +47,8 @@ pub struct Cli {
     #[arg(long)]
     pub diff: bool,
 
-    /// Refuse inputs larger than this many bytes.
+    /// Refuse drafts and house-rules files larger than this many bytes (a FIFO or a device
+    /// such as `/dev/zero` is read up to this cap, then refused).
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_input_bytes: u64,
 

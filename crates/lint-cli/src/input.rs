@@ -52,16 +52,19 @@ pub fn read_draft(path: &Path, max: u64) -> Result<Draft> {
 }
 
 fn read_capped(reader: impl Read, max: u64, name: &str) -> Result<Vec<u8>> {
+    read_at_most(reader, max, name, "postlint checks drafts, not archives")
+}
+
+/// Reads at most `max` bytes: a FIFO or a device such as `/dev/zero` ends in an error, not
+/// in memory running out. `why` says why the cap is there.
+fn read_at_most(reader: impl Read, max: u64, name: &str, why: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| describe_io(name, e))?;
     if bytes.len() as u64 > max {
-        bail!(
-            "{name}: larger than {max} bytes; postlint checks drafts, not archives \
-             (raise the cap with --max-input-bytes)"
-        );
+        bail!("{name}: larger than {max} bytes; {why} (raise the cap with --max-input-bytes)");
     }
     Ok(bytes)
 }
@@ -85,13 +88,14 @@ pub fn discover_config(start: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Reads a house-rules file.
-pub fn read_config(path: &Path) -> Result<String> {
+/// Reads a house-rules file, at most `max` bytes.
+pub fn read_config(path: &Path, max: u64) -> Result<String> {
     let name = path.display().to_string();
     if path.is_dir() {
         bail!("{name}: is a directory; give the path of a house-rules TOML file");
     }
-    let bytes = std::fs::read(path).map_err(|e| describe_io(&name, e))?;
+    let file = File::open(path).map_err(|e| describe_io(&name, e))?;
+    let bytes = read_at_most(file, max, &name, "is it the house-rules file?")?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{name}: not valid UTF-8 (first bad byte at offset {})",

@@ -4,6 +4,7 @@
 
 mod args;
 mod input;
+mod lines;
 mod report;
 mod save;
 
@@ -75,7 +76,14 @@ impl From<io::Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<Status, Failure> {
-    let Some(linter) = build_linter(&cli.rules, color_choice(cli.color, &io::stdout()))? else {
+    // The one way to reach the panic hook on purpose, for the test that proves it
+    // (tests/hostile.rs): no input should panic, so the hook needs a deliberate bug. Nobody
+    // sets this by accident, and whoever does gets the hook's message and exit 2.
+    if std::env::var_os("POSTLINT_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("POSTLINT_TEST_PANIC=1 asked for a panic");
+    }
+    let color = color_choice(cli.color, &io::stdout());
+    let Some(linter) = build_linter(&cli.rules, cli.max_input_bytes, color)? else {
         return Ok(Status::Trouble);
     };
     match &cli.command {
@@ -101,8 +109,13 @@ fn color_choice(when: ColorWhen, stream: &impl IsTerminal) -> ColorChoice {
     }
 }
 
-/// Builds the linter; a house-rules error is rendered over the TOML and gives `None`.
-fn build_linter(args: &RuleArgs, color: ColorChoice) -> Result<Option<Linter>, Failure> {
+/// Builds the linter; a house-rules error is rendered over the TOML and gives `None`. A
+/// house-rules file larger than `max_bytes` is refused.
+fn build_linter(
+    args: &RuleArgs,
+    max_bytes: u64,
+    color: ColorChoice,
+) -> Result<Option<Linter>, Failure> {
     let mut builder = Linter::builder();
     let config = if args.no_config {
         None
@@ -113,7 +126,7 @@ fn build_linter(args: &RuleArgs, color: ColorChoice) -> Result<Option<Linter>, F
         input::discover_config(&cwd)
     };
     if let Some(path) = config {
-        let text = input::read_config(&path)?;
+        let text = input::read_config(&path, max_bytes)?;
         builder = builder.house_rules(path.display().to_string(), text);
     }
     if let Some(p) = args.platform {
@@ -317,17 +330,19 @@ fn render(
     };
     match cli.format {
         Format::Json => {
-            let findings: Vec<report::JsonFinding<'_>> = drafts
-                .iter()
-                .flat_map(|(draft, found)| {
+            let mut findings: Vec<report::JsonFinding<'_>> = Vec::new();
+            for (draft, found) in drafts {
+                let lines = lines::Lines::new(&draft.text);
+                findings.extend(
                     found
                         .iter()
-                        .map(|d| report::JsonFinding::new(&draft.name, &draft.text, d))
-                })
-                .collect();
+                        .map(|d| report::JsonFinding::new(&draft.name, &lines, d)),
+                );
+            }
+            // Buffered: the standard streams would write each line of the JSON on its own.
             let mut out: Box<dyn Write> = match to {
-                Stream::Stdout => Box::new(io::stdout().lock()),
-                Stream::Stderr => Box::new(io::stderr().lock()),
+                Stream::Stdout => Box::new(io::BufWriter::new(io::stdout().lock())),
+                Stream::Stderr => Box::new(io::BufWriter::new(io::stderr().lock())),
             };
             report::json(&mut out, &findings)?;
             out.flush()?;
@@ -342,17 +357,24 @@ fn render(
             let mut buf = writer.buffer();
             let mut counts = [0usize; 3];
             for (draft, found) in drafts {
+                let view = lines::Snippets::new(&draft.name, &draft.text);
                 for d in found {
                     counts[d.severity as usize] += 1;
                     if cli.quiet && d.severity < fail_at {
                         continue;
                     }
-                    report::human(&mut buf, &draft.name, &draft.text, d)?;
+                    report::human(&mut buf, &view, d)?;
+                    // Written as it goes, so a draft with many findings is not held twice.
+                    if buf.as_slice().len() > 1 << 20 {
+                        writer.print(&buf)?;
+                        buf.clear();
+                    }
                 }
             }
             writer.print(&buf)?;
             notes(cli.quiet)?;
-            if !cli.quiet {
+            // With no draft read there is nothing to sum up: the errors said why.
+            if !cli.quiet && !drafts.is_empty() {
                 let mut buf = writer.buffer();
                 writeln!(buf, "{}", summary(counts, drafts.len()))?;
                 writer.print(&buf)?;

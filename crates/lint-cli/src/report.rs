@@ -3,32 +3,16 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config, termcolor::WriteColor};
 use postlint_core::{ConfigError, Diagnostic, Severity};
 use serde::Serialize;
 
-/// 1-based line and column (in chars) of byte `offset`; `\n`, `\r\n` and a lone `\r` all end
-/// a line.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let mut line = 1;
-    let mut line_start = 0;
-    let bytes = before.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        if ends_line {
-            line += 1;
-            line_start = i + 1;
-        }
-    }
-    (line, before[line_start..].chars().count() + 1)
-}
+use crate::lines::{Lines, Snippets};
 
 /// Writes one finding the way a person reads it: file, line, the text with a caret under
-/// the finding, rule id, message and suggestion.
-pub fn human(out: &mut dyn WriteColor, name: &str, text: &str, d: &Diagnostic) -> io::Result<()> {
-    let file = SimpleFile::new(name, text);
+/// the finding, rule id, message and suggestion. `draft` is the draft's view, made once for
+/// all its findings.
+pub fn human(out: &mut dyn WriteColor, draft: &Snippets<'_>, d: &Diagnostic) -> io::Result<()> {
     let severity = match d.severity {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
@@ -54,26 +38,36 @@ pub fn human(out: &mut dyn WriteColor, name: &str, text: &str, d: &Diagnostic) -
             .collect();
         notes.push(format!("or: {}", others.join(", ")));
     }
+    if let Some((line, len)) = draft.long_line_at(d.span.start) {
+        notes.push(format!(
+            "line {line} is {len} bytes long; only the part around the finding is shown"
+        ));
+    }
     notes.push(format!("`postlint explain {}` says why", d.rule));
+    let (primary, goes_on_to) = draft.clip(d.span.range());
+    if let Some((line, column)) = goes_on_to {
+        notes.insert(
+            0,
+            format!("the underlined text goes on to line {line}, column {column}"),
+        );
+    }
     let report = Report::new(severity)
         .with_code(d.rule.as_str())
         .with_message(d.message.as_str())
         .with_labels(
-            std::iter::once(Label::primary((), d.span.range()).with_message(label))
-                .chain(
-                    d.labels
-                        .iter()
-                        .map(|l| Label::secondary((), l.span.range()).with_message(&l.message)),
-                )
+            std::iter::once(Label::primary((), primary).with_message(label))
+                .chain(d.labels.iter().map(|l| {
+                    Label::secondary((), draft.clip(l.span.range()).0).with_message(&l.message)
+                }))
                 .collect(),
         )
         .with_notes(notes);
-    term::emit_to_write_style(out, &Config::default(), &file, &report).map_err(to_io)
+    term::emit_to_write_style(out, &Config::default(), draft, &report).map_err(to_io)
 }
 
 /// Writes a house-rules error over the TOML file itself.
 pub fn config_error(out: &mut dyn WriteColor, e: &ConfigError) -> io::Result<()> {
-    let file = SimpleFile::new(e.file.as_str(), &*e.source_text);
+    let file = Snippets::new(e.file.as_str(), &e.source_text);
     let mut report = Report::error().with_message(e.message.as_str());
     if let Some(span) = &e.span {
         let start = span.start.min(e.source_text.len());
@@ -136,9 +130,9 @@ pub struct JsonLabel<'a> {
 }
 
 impl<'a> JsonFinding<'a> {
-    /// Builds the JSON view of `d`, found in `text`.
-    pub fn new(path: &'a str, text: &str, d: &'a Diagnostic) -> JsonFinding<'a> {
-        let (line, column) = line_col(text, d.span.start);
+    /// Builds the JSON view of `d`, found in the text `lines` indexes.
+    pub fn new(path: &'a str, lines: &Lines<'_>, d: &'a Diagnostic) -> JsonFinding<'a> {
+        let (line, column) = lines.line_col(d.span.start);
         let data = d
             .data
             .as_ref()
@@ -159,7 +153,7 @@ impl<'a> JsonFinding<'a> {
                 .labels
                 .iter()
                 .map(|l| {
-                    let (line, column) = line_col(text, l.span.start);
+                    let (line, column) = lines.line_col(l.span.start);
                     JsonLabel {
                         span: l.span,
                         line,
@@ -192,7 +186,7 @@ pub fn json(out: &mut dyn Write, findings: &[JsonFinding<'_>]) -> io::Result<()>
 
 #[cfg(test)]
 mod tests {
-    use super::{diff, line_col};
+    use super::diff;
 
     fn diff_string(old: &str, new: &str) -> String {
         let mut out = Vec::new();
@@ -211,14 +205,5 @@ mod tests {
             diff_string("a\nb", "a\nc"),
             "--- d.txt\n+++ d.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
         );
-    }
-
-    #[test]
-    fn line_col_counts_chars_and_every_line_ending() {
-        let t = "ab\r\nçd\ré🙂x\ny";
-        assert_eq!(line_col(t, 0), (1, 1));
-        assert_eq!(line_col(t, t.find('d').unwrap()), (2, 2));
-        assert_eq!(line_col(t, t.find('x').unwrap()), (3, 3));
-        assert_eq!(line_col(t, t.find('y').unwrap()), (4, 1));
     }
 }

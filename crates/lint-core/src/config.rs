@@ -232,13 +232,106 @@ pub(crate) struct RawExample {
     pub expect: Vec<String>,
 }
 
+/// Most parts a dotted key or table name may have: the toml crate refuses more, saying only
+/// "recursion limit", without a place.
+const MAX_KEY_PARTS: usize = 80;
+
 /// Parses one file, turning TOML and shape errors into a [`ConfigError`] with a span.
 pub(crate) fn parse_file(file: &SourceFile) -> Result<RawFile, ConfigError> {
     toml::from_str::<RawFile>(&file.text).map_err(|e| {
-        let mut err = ConfigError::new(file, e.span(), e.message().trim_end().to_string());
-        if e.message().contains("unknown field") {
+        let message = e.message().trim_end();
+        if e.span().is_none() && message == "recursion limit" {
+            return ConfigError::new(
+                file,
+                too_many_parts(&file.text),
+                format!("a dotted key or table name has more than {MAX_KEY_PARTS} parts"),
+            )
+            .with_help("postlint's keys have at most three, as in [settings.\"length/limit\"]");
+        }
+        let mut err = ConfigError::new(file, e.span(), message.to_string());
+        if message.contains("unknown field") {
             err = err.with_help("check the spelling; the README lists every key postlint reads");
+        } else if message.contains("max recursion depth") {
+            err = err.with_help("arrays and inline tables may nest at most 80 deep");
         }
         err
     })
+}
+
+/// The first dotted key or table name in `text` with more than [`MAX_KEY_PARTS`] parts, up
+/// to the dot that makes one too many.
+///
+/// A cheap scan, not a parser: it skips comments and strings and counts the dots in each run
+/// of key characters, quoted parts and blanks. Only keys can hold that many dots.
+fn too_many_parts(text: &str) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut run: Option<usize> = None;
+    let mut dots = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                (run, dots) = (None, 0);
+                continue;
+            }
+            q @ (b'"' | b'\'') => {
+                let triple = if q == b'"' { "\"\"\"" } else { "'''" };
+                if text[i..].starts_with(triple) {
+                    // A multi-line string is a value, never part of a key.
+                    i += 3;
+                    while i < b.len() && !text[i..].starts_with(triple) {
+                        i += if q == b'"' && b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 3;
+                    (run, dots) = (None, 0);
+                    continue;
+                }
+                run.get_or_insert(i);
+                i += 1;
+                while i < b.len() && b[i] != q && b[i] != b'\n' {
+                    i += if q == b'"' && b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'.' => {
+                let start = *run.get_or_insert(i);
+                dots += 1;
+                if dots >= MAX_KEY_PARTS {
+                    return Some(start..i + 1);
+                }
+            }
+            b' ' | b'\t' => {}
+            c if c.is_ascii_alphanumeric() || c == b'_' || c == b'-' => {
+                run.get_or_insert(i);
+            }
+            _ => (run, dots) = (None, 0),
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::too_many_parts;
+
+    #[test]
+    fn too_many_parts_finds_the_deep_key_past_strings_and_comments() {
+        let deep = ["a"; 81].join(".");
+        let dots = ".".repeat(200);
+        let text =
+            format!("# {dots}\nx = \"{dots}\"\ny = '''\n{dots}\n'''\n[t]\n\"q.q\" . {deep} = 1\n");
+        let span = too_many_parts(&text).expect("found");
+        assert!(
+            text[span.clone()].starts_with("\"q.q\" . a.a"),
+            "{:?}",
+            &text[span]
+        );
+        assert_eq!(
+            too_many_parts(&format!("{} = 1", ["a"; 80].join("."))),
+            None
+        );
+    }
 }

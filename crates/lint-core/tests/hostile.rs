@@ -90,8 +90,10 @@ fn ten_thousand_zwj_sequences_are_never_split_where_graphemes_count() {
         let families_that_fit = match platform {
             // Weighted: an emoji sequence weighs 2 and a space 1, so 93 families fit in 280.
             Platform::X => Some(93),
-            // Graphemes: a family and a space are 2, so the limit halved.
-            Platform::Bluesky => Some(150),
+            // Graphemes: a family and a space are 2, so 150 would fit in 300; but 115
+            // families and spaces are already 2,990 bytes, and Bluesky refuses more than
+            // 3,000 bytes of UTF-8, so the byte cap cuts first.
+            Platform::Bluesky => Some(115),
             Platform::Mastodon => Some(250),
             // Characters (code points): the cut may fall inside a family.
             Platform::Threads | Platform::Linkedin => None,
@@ -112,10 +114,15 @@ fn only_combining_marks_finish_on_every_platform() {
             Platform::X => Some(280),
             Platform::Threads => Some(500),
             Platform::Linkedin => Some(3000),
-            // One grapheme. (Bluesky also refuses a post over 3000 bytes; that limit is
-            // not modelled yet, so nothing is asserted here.)
-            Platform::Bluesky | Platform::Mastodon => None,
+            // One grapheme.
+            Platform::Mastodon => None,
+            // One grapheme too, but 200,000 bytes: all of it goes (see below).
+            Platform::Bluesky => None,
         };
+        if platform == Platform::Bluesky {
+            assert_eq!(spans(&found), [("length/limit", 0, text.len())]);
+            assert!(found[0].message.contains("3000"), "{}", found[0].message);
+        }
         if let Some(chars) = expected {
             assert_eq!(
                 spans(&found),

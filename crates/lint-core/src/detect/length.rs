@@ -71,7 +71,21 @@ impl Detector for LengthLimit {
         let body = text.trim_end_matches(['\n', '\r']);
         let m = measure(body, self.platform, self.limit);
         let name = platform_display(self.platform);
-        if let Some(start) = m.overflow_start {
+        let graphemes_first = match (m.overflow_start, m.byte_overflow_start) {
+            (Some(g), Some(b)) => g <= b,
+            (g, _) => g.is_some(),
+        };
+        if let (false, Some(start)) = (graphemes_first, m.byte_overflow_start) {
+            // Within the platform's count, but over its size in bytes (emoji and accented
+            // letters take several bytes each).
+            let message = format!(
+                "{} bytes on {name}, which refuses more than {}: emoji and accented letters \
+                 take several bytes each; cut the underlined text",
+                body.len(),
+                crate::length::BLUESKY_MAX_BYTES,
+            );
+            out.push(Finding::new(start, body.len(), Confidence::High, message));
+        } else if let Some(start) = m.overflow_start {
             let over = m.length.saturating_sub(m.limit);
             let message = format!(
                 "{}/{} {} on {name}: the post is {over} too long and will be refused; \
@@ -89,7 +103,12 @@ impl Detector for LengthLimit {
         }
         // Invalid characters inside the overflow go when it is cut; reporting them too
         // would give one rule overlapping spans.
-        let cut = m.overflow_start.unwrap_or(usize::MAX);
+        let cut = m
+            .overflow_start
+            .into_iter()
+            .chain(m.byte_overflow_start)
+            .min()
+            .unwrap_or(usize::MAX);
         for r in m.invalid.into_iter().filter(|r| r.end <= cut) {
             let c = text[r.clone()].chars().next().map_or(0, u32::from);
             let mut f = Finding::new(

@@ -53,6 +53,7 @@ pub(super) fn measure(text: &str, limit: usize) -> Measure {
         limit,
         overflow_start,
         invalid: Vec::new(),
+        byte_overflow_start: None,
     }
 }
 

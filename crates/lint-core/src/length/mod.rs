@@ -6,7 +6,7 @@
 //! | platform | unit | URLs | other rules |
 //! |---|---|---|---|
 //! | X | twitter-text v3 weights after NFC: 1 for U+0000–U+10FF and a few punctuation ranges, 2 otherwise | 23 each, with or without `https://` ([`extract_urls`]) | an emoji sequence weighs 2; U+FFFE, U+FEFF, U+FFFF are invalid |
-//! | Bluesky | extended grapheme clusters | as typed | |
+//! | Bluesky | extended grapheme clusters | as typed | at most [`BLUESKY_MAX_BYTES`] bytes of UTF-8 too |
 //! | Mastodon | grapheme clusters | 23 each, scheme required (`http`, `https` and Mastodon's other schemes such as `gemini`) | `@user@host` counts as `@user`; blank text counts 0 |
 //! | Threads, LinkedIn | Unicode scalar values | as typed | |
 //!
@@ -116,7 +116,17 @@ pub struct Measure {
     pub overflow_start: Option<usize>,
     /// Byte ranges of characters the platform refuses outright (X: U+FFFE, U+FEFF, U+FFFF).
     pub invalid: Vec<Range<usize>>,
+    /// Where a platform that also caps the post's size in bytes of UTF-8 (Bluesky:
+    /// [`BLUESKY_MAX_BYTES`]) stops accepting it: the start of the first grapheme cluster
+    /// that ends past the cap, so a cut there never splits one. `None` when the text is
+    /// within the cap, or the platform has none.
+    pub byte_overflow_start: Option<usize>,
 }
+
+/// Bluesky's server refuses a post's text over this many bytes of UTF-8, whatever its
+/// grapheme count (the `app.bsky.feed.post` lexicon's `maxLength`): 300 family emoji are
+/// 300 graphemes but about 7,500 bytes.
+pub const BLUESKY_MAX_BYTES: usize = 3000;
 
 /// Measures `text` as `platform` counts it, against `limit`.
 ///
@@ -131,7 +141,7 @@ pub fn measure(text: &str, platform: Platform, limit: usize) -> Measure {
     let (length, overflow_start) = match platform {
         Platform::X => return x::measure(text, limit),
         Platform::Mastodon => return mastodon::measure(text, limit),
-        Platform::Bluesky => graphemes::count(text, limit),
+        Platform::Bluesky => return bluesky(text, limit),
         Platform::Threads | Platform::Linkedin => count_chars(text, limit),
     };
     Measure {
@@ -139,6 +149,33 @@ pub fn measure(text: &str, platform: Platform, limit: usize) -> Measure {
         limit,
         overflow_start,
         invalid: Vec::new(),
+        byte_overflow_start: None,
+    }
+}
+
+/// Bluesky: grapheme clusters against `limit`, and bytes against [`BLUESKY_MAX_BYTES`], in
+/// one walk over the clusters.
+fn bluesky(text: &str, limit: usize) -> Measure {
+    let mut length = 0usize;
+    let mut overflow_start = None;
+    // The last cluster start at or before the byte cap: the cluster from there on is the
+    // first to end past it, when the text is over the cap.
+    let mut last_fitting = 0;
+    for start in graphemes::GraphemeStarts::new(text) {
+        length += 1;
+        if length == limit.saturating_add(1) {
+            overflow_start = Some(start);
+        }
+        if start <= BLUESKY_MAX_BYTES {
+            last_fitting = start;
+        }
+    }
+    Measure {
+        length,
+        limit,
+        overflow_start,
+        invalid: Vec::new(),
+        byte_overflow_start: (text.len() > BLUESKY_MAX_BYTES).then_some(last_fitting),
     }
 }
 

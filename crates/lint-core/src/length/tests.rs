@@ -116,6 +116,40 @@ fn bluesky_table() {
 }
 
 #[test]
+fn bluesky_caps_bytes_too_and_cuts_between_clusters() {
+    use super::BLUESKY_MAX_BYTES;
+    let m = |t: &str| measure(t, Platform::Bluesky, 300);
+    // At the cap, and at the grapheme limit: nothing to cut.
+    assert_eq!(m(&rep("x", 300)).byte_overflow_start, None);
+    assert_eq!(m(&rep("é", 1500)).byte_overflow_start, None); // 3000 bytes
+    // 121 families: 121 graphemes (fine) but 3025 bytes. The cut falls at the start of
+    // the family that crosses the cap, never inside one.
+    assert_eq!(FAMILY.len(), 25);
+    assert_eq!(m(&rep(FAMILY, 120)).byte_overflow_start, None); // exactly 3000 bytes
+    let families = rep(FAMILY, 121);
+    let got = m(&families);
+    assert_eq!((got.length, got.overflow_start), (121, None));
+    let fit = BLUESKY_MAX_BYTES / FAMILY.len();
+    assert_eq!(got.byte_overflow_start, Some(fit * FAMILY.len()));
+    // One byte over: the last char goes.
+    let text = format!("{}é", rep("x", 2999));
+    assert_eq!(m(&text).byte_overflow_start, Some(2999));
+    // Other platforms have no byte cap.
+    for p in [
+        Platform::X,
+        Platform::Mastodon,
+        Platform::Threads,
+        Platform::Linkedin,
+    ] {
+        assert_eq!(
+            measure(&families, p, 500).byte_overflow_start,
+            None,
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
 fn mastodon_table() {
     use Platform::Mastodon;
     run(&[

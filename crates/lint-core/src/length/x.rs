@@ -31,6 +31,7 @@ pub(super) fn measure(text: &str, limit: usize) -> Measure {
         limit,
         overflow_start: overflow.map(|o| nfc.to_original(o)),
         invalid: invalid_chars(text),
+        byte_overflow_start: None,
     }
 }
 

@@ -213,7 +213,27 @@ struct PatternMatcher {
     regexes: Vec<(Regex, usize)>,
 }
 
+/// Buffers a check needs, kept per thread for the next check (see [`Linter::check`]):
+/// allocating them afresh for every post of an archive was a measurable part of checking.
+#[derive(Default)]
+struct Scratch {
+    fold: text::FoldBuffers,
+    hits: DetectorHits,
+    lex: Vec<std::cell::Cell<u8>>,
+    findings: Vec<detect::Finding>,
+}
+
+impl Scratch {
+    /// Buffers sized for a draft longer than this are dropped rather than kept.
+    const KEEP_BYTES: usize = 1 << 20;
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// Hits for the detectors, gathered during the shared scans.
+#[derive(Default)]
 struct DetectorHits {
     phrases: Vec<Vec<Hit>>,
     patterns: Vec<Vec<Hit>>,
@@ -248,21 +268,28 @@ impl Linter {
 
     /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
+        // Checking post after post, each thread reuses the last check's buffers (see
+        // `Scratch`); a nested check (none today) would simply get fresh ones.
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.check_in(text, &mut scratch),
+            Err(_) => self.check_in(text, &mut Scratch::default()),
+        })
+    }
+
+    fn check_in(&self, text: &str, scratch: &mut Scratch) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut allowed: Vec<Span> = Vec::new();
-        let mut hits = DetectorHits {
-            phrases: vec![Vec::new(); self.detectors.len()],
-            patterns: vec![Vec::new(); self.detectors.len()],
-        };
+        let mut hits = std::mem::take(&mut scratch.hits);
+        for list in hits.phrases.iter_mut().chain(hits.patterns.iter_mut()) {
+            list.clear();
+        }
+        hits.phrases.resize_with(self.detectors.len(), Vec::new);
+        hits.patterns.resize_with(self.detectors.len(), Vec::new);
         // One fold of the draft serves the phrases and, split into words in the same pass,
         // the detectors.
-        let folded = if self.detector_patterns.is_some()
-            || self.detectors.iter().any(|(_, d)| d.needs_words())
-        {
-            Folded::with_words(text)
-        } else {
-            Folded::new(text)
-        };
+        let words =
+            self.detector_patterns.is_some() || self.detectors.iter().any(|(_, d)| d.needs_words());
+        let folded = Folded::new_in(text, words, std::mem::take(&mut scratch.fold));
         if let Some(phrases) = &self.phrases {
             self.check_phrases(phrases, text, &folded, &mut out, &mut allowed, &mut hits);
         }
@@ -276,8 +303,11 @@ impl Linter {
         // findings below, unless the detector opts out (the length limit).
         let is_allowed = |span: Span| allowed.iter().any(|a| a.contains(span));
         out.retain(|d| !is_allowed(d.span));
-        let mut findings = Vec::new();
-        let lex = vec![std::cell::Cell::new(0u8); folded.words().len()];
+        let mut findings = std::mem::take(&mut scratch.findings);
+        findings.clear();
+        let mut lex = std::mem::take(&mut scratch.lex);
+        lex.clear();
+        lex.resize(folded.words().len(), std::cell::Cell::new(0u8));
         let quotes = std::cell::OnceCell::new();
         for (det, (rule, detector)) in self.detectors.iter().enumerate() {
             hits.phrases[det].sort_by_key(|h| (h.start, h.end));
@@ -302,6 +332,13 @@ impl Linter {
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
+        // Keep the buffers for the next draft, unless a huge one made them huge.
+        if text.len() <= Scratch::KEEP_BYTES {
+            scratch.fold = folded.into_buffers();
+            scratch.hits = hits;
+            scratch.lex = lex;
+            scratch.findings = findings;
+        }
         out
     }
 

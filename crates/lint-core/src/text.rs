@@ -150,24 +150,64 @@ pub struct Folded<'a> {
     words: Vec<Word>,
 }
 
+/// The allocations of a [`Folded`], kept to build the next one in (see
+/// [`Folded::into_buffers`]): checking post after post, they are reused rather than
+/// allocated afresh for each.
+#[derive(Debug, Default)]
+pub struct FoldBuffers {
+    folded: Vec<u8>,
+    shifts: Vec<Shift>,
+    words: Vec<Word>,
+}
+
 impl<'a> Folded<'a> {
     /// Folds `original`.
     pub fn new(original: &'a str) -> Folded<'a> {
-        Self::build::<false>(original)
+        Self::build::<false>(original, FoldBuffers::default())
+    }
+
+    /// Folds `original` (splitting it into words too when `words` is set) into `buffers`,
+    /// from an earlier [`Folded::into_buffers`].
+    pub fn new_in(original: &'a str, words: bool, buffers: FoldBuffers) -> Folded<'a> {
+        if words {
+            Self::build::<true>(original, buffers)
+        } else {
+            Self::build::<false>(original, buffers)
+        }
+    }
+
+    /// Gives back the allocations, emptied, for the next [`Folded::new_in`].
+    pub fn into_buffers(self) -> FoldBuffers {
+        let mut folded = self.folded.into_bytes();
+        let (mut shifts, mut words) = (self.shifts, self.words);
+        folded.clear();
+        shifts.clear();
+        words.clear();
+        FoldBuffers {
+            folded,
+            shifts,
+            words,
+        }
     }
 
     /// Folds `original` and splits it into words in the same pass (see [`Folded::words`]).
     pub fn with_words(original: &'a str) -> Folded<'a> {
-        Self::build::<true>(original)
+        Self::build::<true>(original, FoldBuffers::default())
     }
 
-    fn build<const WORDS: bool>(original: &'a str) -> Folded<'a> {
+    fn build<const WORDS: bool>(original: &'a str, buffers: FoldBuffers) -> Folded<'a> {
         let bytes = original.as_bytes();
         // Bytes, not a String: one push per ASCII byte with no char encoding. Only whole
         // chars' UTF-8 is ever pushed, so the result is valid UTF-8.
-        let mut folded: Vec<u8> = Vec::with_capacity(bytes.len() + 4);
-        let mut shifts: Vec<Shift> = Vec::new();
-        let mut words = Vec::new();
+        let FoldBuffers {
+            mut folded,
+            mut shifts,
+            mut words,
+        } = buffers;
+        folded.clear();
+        shifts.clear();
+        words.clear();
+        folded.reserve(bytes.len() + 4);
         if WORDS {
             // Generously: a reallocation copies every word read so far.
             words.reserve(bytes.len() / 3 + 1);

@@ -351,7 +351,6 @@ impl PersonName {
             return 1; // an acronym, or shouting: not a name we can tell apart
         }
 
-        let core_end = w.start + without_possessive(word);
         let key = super::stem(scan.key(i));
         if key.len() < 2 || key.chars().nth(1).is_none() {
             return 1;
@@ -414,6 +413,7 @@ impl PersonName {
         }
 
         // A following capitalised surname belongs to the same name.
+        let core_end = w.start + without_possessive(word);
         let mut end = core_end;
         let mut used = 1;
         if core_end == w.end

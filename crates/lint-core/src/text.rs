@@ -265,22 +265,23 @@ impl<'a> Folded<'a> {
                             0
                         };
                     }
-                    // The rest of this run of ASCII letters and digits in one tight loop, then
-                    // copied and lower-cased in bulk: no white space, no shift, no word end
-                    // to test for on each byte (this loop carries most of every draft).
+                    // The rest of this run of ASCII letters and digits in one tight loop: no
+                    // white space, no shift, no word end to test for on each byte (this loop
+                    // carries most of every draft).
                     let mut j = i + 1;
                     let (mut run_seen, mut run_letters) = (class, u32::from(class & ALPHA != 0));
+                    folded.push(b.to_ascii_lowercase());
                     while let Some(&next) = bytes.get(j) {
                         let c = CLASS_256[next as usize];
                         if c & ALNUM == 0 {
                             break;
                         }
+                        // Words are short: a byte at a time beats a call to copy them.
+                        folded.push(next.to_ascii_lowercase());
                         run_seen |= c;
                         run_letters += u32::from(c & ALPHA != 0);
                         j += 1;
                     }
-                    folded.extend_from_slice(&bytes[i..j]);
-                    folded[before..].make_ascii_lowercase();
                     letters += run_letters;
                     seen |= run_seen;
                     last_space = false;

@@ -20,6 +20,7 @@
 
 #![deny(missing_docs)]
 
+mod batch;
 mod builtin;
 pub mod config;
 pub mod decode;

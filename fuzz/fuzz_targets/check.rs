@@ -1,9 +1,15 @@
 //! `Linter::check` and `Linter::fix` on any UTF-8 text, with the default rules and with a
 //! house rule whose fix-safe suggestions delete phrases and flag each other (so fixing takes
 //! several passes). Asserts what `crates/lint-core/tests/properties.rs` asserts.
+//!
+//! A linter that has checked 32 drafts searches phrases with a DFA; before that, short
+//! drafts are searched phrase by phrase and long ones with an NFA. The static linters are
+//! soon warm, so a second, cold linter (rebuilt before it warms up) checks each draft too,
+//! and must find the same.
 
 #![no_main]
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
@@ -38,6 +44,14 @@ fix-safe = true
         .expect("the fuzz house rules build")
 });
 
+thread_local! {
+    /// A linter with the default rules and how many drafts it has checked.
+    static COLD: RefCell<(Linter, usize)> = RefCell::new((Linter::new().expect("builds"), 0));
+}
+
+/// Fewer checks than it takes a linter to build its DFA (`DFA_AFTER_CHECKS` in engine.rs).
+const COLD_CHECKS: usize = 24;
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -46,5 +60,19 @@ fuzz_target!(|data: &[u8]| {
         let found = linter.check(text);
         assert_diagnostics(text, &found);
         assert_fix(linter, text, &found);
+        if std::ptr::eq(linter, &*DEFAULT) {
+            COLD.with_borrow_mut(|(cold, checks)| {
+                if *checks >= COLD_CHECKS {
+                    *cold = Linter::new().expect("builds");
+                    *checks = 0;
+                }
+                *checks += 1;
+                assert_eq!(
+                    cold.check(text),
+                    found,
+                    "a cold linter finds something else"
+                );
+            });
+        }
     }
 });

@@ -6,9 +6,8 @@
 //! [`apply`] makes one pass: it takes the first suggestion of every diagnostic whose rule is
 //! fix-safe and returns the new text with the exact edits made. [`Linter::fix`] repeats
 //! check-then-apply until nothing fix-safe is left (or it stops making progress, see
-//! [`MAX_PASSES`]), which is
-//! what a front end wants. Both are pure: no files, no printing, so they run anywhere the
-//! linter does (including wasm32).
+//! [`MAX_PASSES`]), which is what a front end wants. Both are pure: no files, no printing,
+//! so they run anywhere the linter does (including wasm32).
 //!
 //! ```
 //! use postlint_core::Linter;

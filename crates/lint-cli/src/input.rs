@@ -5,6 +5,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
+use postlint_core::decode::{Decoded, decode};
 
 /// A draft read into memory.
 pub struct Draft {
@@ -33,16 +34,7 @@ pub fn read_draft(path: &Path, max: u64) -> Result<Draft> {
         let bytes = read_capped(file, max, &name)?;
         (name, bytes, Some(meta))
     };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!(
-            "{name}: not valid UTF-8 (first bad byte at offset {at}); save the draft as UTF-8 text"
-        )
-    })?;
-    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    if text[bom..].trim().is_empty() {
-        bail!("{name}: the draft is empty; there is nothing to check");
-    }
+    let Decoded { text, bom } = decode(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     Ok(Draft {
         name,
         text,

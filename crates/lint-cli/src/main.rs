@@ -15,7 +15,6 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
-use postlint_core::fix::MAX_PASSES;
 use postlint_core::{Diagnostic, Linter, RuleInfo, Severity};
 
 use args::{Cli, ColorWhen, Command, Deny, Format, RuleArgs};
@@ -259,9 +258,10 @@ fn fix_draft(
     if !outcome.settled {
         writeln!(
             io::stderr(),
-            "postlint: {}: stopped after {MAX_PASSES} rounds of fixes; some fix-safe \
+            "postlint: {}: stopped after {} rounds of fixes; some fix-safe \
              suggestions are flagged themselves (check the house rules)",
-            draft.name
+            draft.name,
+            outcome.passes.len()
         )?;
     }
     let count = outcome.fix_count();

@@ -1,13 +1,13 @@
 //! Applying suggestions to a draft: the library side of `postlint --fix`.
 //!
-//! An empty suggestion means "delete the span". Rule files cannot ask for that (`""` there
-//! means "no suggestion"), but detectors and front ends can.
+//! An empty suggestion means "delete the span". In a rule file a lone `""` means "no
+//! suggestion"; a `""` in a list of suggestions asks for the deletion.
 //!
 //! [`apply`] makes one pass: it takes the first suggestion of every diagnostic whose rule is
 //! fix-safe and returns the new text with the exact edits made. [`Linter::fix`] repeats
-//! check-then-apply until nothing fix-safe is left (or [`MAX_PASSES`] is reached), which is
-//! what a front end wants. Both are pure: no files, no printing, so they run anywhere the
-//! linter does (including wasm32).
+//! check-then-apply until nothing fix-safe is left (or it stops making progress, see
+//! [`MAX_PASSES`]), which is what a front end wants. Both are pure: no files, no printing,
+//! so they run anywhere the linter does (including wasm32).
 //!
 //! ```
 //! use postlint_core::Linter;
@@ -43,13 +43,17 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::engine::Linter;
 
-/// How many check-and-apply passes [`Linter::fix`] makes at most.
+/// How many check-and-apply passes [`Linter::fix`] makes before it stops, unless each pass
+/// since has left fewer fix-safe findings than the one before.
 ///
 /// A fix can create a new finding (deleting a phrase can join two words into another
 /// phrase), and a fix whose surroundings another fix changes waits for the next pass, so
 /// one pass is not always enough. Each pass applies at least one fix, and chains of
-/// neighbouring fixes halve with every pass, so a few passes settle any real draft; the
-/// cap only stops house rules whose suggestions flag each other ("a" → "b", "b" → "a").
+/// neighbouring fixes halve with every pass, so a few passes settle any real draft. A
+/// longer chain (256 phrases to delete in a row) leaves fewer findings after every pass,
+/// so fixing goes on until it is done; that count cannot fall for ever, so fixing ends. The
+/// cap stops house rules whose suggestions flag each other ("a" → "b", "b" → "a"), which
+/// leave as many findings after every pass.
 pub const MAX_PASSES: usize = 8;
 
 /// One edit made to a text: the bytes at `span` (which were `old`) became `new`.
@@ -89,8 +93,9 @@ pub struct FixOutcome {
     pub passes: Vec<Vec<Fix>>,
     /// The diagnostics of the fixed text, as [`Linter::check`] reports them.
     pub remaining: Vec<Diagnostic>,
-    /// Whether checking the fixed text finds nothing more to fix. False only when
-    /// [`MAX_PASSES`] ran out, which takes fix-safe suggestions that flag each other.
+    /// Whether checking the fixed text finds nothing more to fix. False only when fixing
+    /// stopped making progress after [`MAX_PASSES`], which takes fix-safe suggestions that
+    /// flag each other.
     pub settled: bool,
 }
 
@@ -108,7 +113,8 @@ impl FixOutcome {
 
 impl Linter {
     /// Applies the first suggestion of every finding of a fix-safe rule, re-checks, and
-    /// repeats until nothing fix-safe is left, at most [`MAX_PASSES`] times.
+    /// repeats until nothing fix-safe is left; after [`MAX_PASSES`] passes, only while each
+    /// pass leaves fewer fix-safe findings than the one before.
     ///
     /// Running it again on its own output changes nothing when the outcome is
     /// [`settled`](FixOutcome::settled).
@@ -121,10 +127,17 @@ impl Linter {
         let is_safe = |rule: &str| safe.contains(rule);
         let mut current = text.to_string();
         let mut passes = Vec::new();
+        let mut pending_before = usize::MAX;
         loop {
             let found = self.check(&current);
             let fixed = apply(&current, &found, is_safe);
-            if fixed.fixes.is_empty() || passes.len() == MAX_PASSES {
+            // Past the cap, go on only while fewer fix-safe findings are left each time: a
+            // long chain of neighbouring fixes halves with every pass, suggestions that flag
+            // each other do not, and a falling count cannot fall for ever.
+            let pending = found.iter().filter(|d| is_safe(&d.rule)).count();
+            let progressing = pending < pending_before;
+            pending_before = pending;
+            if fixed.fixes.is_empty() || (passes.len() >= MAX_PASSES && !progressing) {
                 return FixOutcome {
                     text: current,
                     settled: fixed.fixes.is_empty(),
@@ -712,6 +725,39 @@ mod tests {
         let fixed = apply(text, &[same, empty], all_safe);
         assert_eq!(fixed.text, text);
         assert!(fixed.fixes.is_empty());
+    }
+
+    /// Found by the `check` fuzz target: 256 phrases to delete in a row need 9 passes (each
+    /// deletes every other one), and fixing stopped after 8, unsettled, as if the house
+    /// rules' suggestions flagged each other.
+    #[test]
+    fn a_long_chain_of_deletions_settles_past_the_cap() {
+        let linter = Linter::builder()
+            .house_rules(
+                "house.toml",
+                r#"
+[[rule]]
+id = "jargon/house"
+type = "terms"
+severity = "info"
+summary = "s"
+message = "m"
+fix-safe = true
+[rule.terms]
+"going forward" = ["", "from now on"]
+"#,
+            )
+            .build()
+            .unwrap();
+        for n in [255, 256, 1000] {
+            let text = "going forward ".repeat(n);
+            let outcome = linter.fix(&text);
+            let counts: Vec<usize> = outcome.passes.iter().map(Vec::len).collect();
+            assert!(outcome.settled, "{n} deletions in a row: {counts:?}");
+            assert_eq!(outcome.text.trim(), "");
+            assert_eq!(outcome.fix_count(), n);
+            assert!(!linter.fix(&outcome.text).changed());
+        }
     }
 
     #[test]

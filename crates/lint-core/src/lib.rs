@@ -11,16 +11,19 @@
 //! ```
 //!
 //! The library never prints, exits or touches files: front ends read drafts and house-rule
-//! files themselves and pass their text in. Spans are byte ranges into the text given to
-//! [`Linter::check`]; line and column are the renderer's business.
+//! files themselves and pass their text in ([`decode`] turns a draft file's bytes into that
+//! text). Spans are byte ranges into the text given to [`Linter::check`]; line and column are
+//! the renderer's business.
 //!
 //! [`Linter::fix`] applies the suggestions of fix-safe rules and returns the new text; the
 //! [`fix`] module explains how (overlaps, deleting phrases, capitals).
 
 #![deny(missing_docs)]
 
+mod batch;
 mod builtin;
 pub mod config;
+pub mod decode;
 mod detect;
 pub mod diagnostic;
 pub mod engine;

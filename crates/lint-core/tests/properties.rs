@@ -1,7 +1,9 @@
 //! Properties of the text layer and the engine that must hold for any input.
 
-use postlint_core::Linter;
+mod drafts_strategy;
+
 use postlint_core::text::Folded;
+use postlint_core::{Diagnostic, Linter};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -52,9 +54,20 @@ fix-safe = true
         .expect("builds")
 });
 
-/// Text drawn from pieces that exercise folding, phrases, emoji and line endings.
+/// The default rules, after enough drafts that every lazily built matcher is built.
+static WARM: LazyLock<Linter> = LazyLock::new(|| {
+    let linter = Linter::new().expect("builds");
+    for n in 0..64 {
+        linter.check(&"Going forward we will touch base. ".repeat(n));
+    }
+    linter
+});
+
+/// Text drawn from pieces that exercise folding, phrases, emoji and line endings, and the
+/// shared hostile pieces (see `drafts_strategy`).
 fn drafty() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
+        drafts_strategy::piece(),
         Just("touch base".to_string()),
         Just("Going forward".to_string()),
         Just("ZOË".to_string()),
@@ -143,5 +156,57 @@ proptest! {
             prop_assert_eq!(breaks(&f.old) - flagged, breaks(&f.new));
         }
         prop_assert_eq!(out, fixed.text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn checking_posts_one_by_one_equals_checking_them_in_one_call(
+        posts in proptest::collection::vec(drafty(), 0..6),
+    ) {
+        for linter in [&*LINTER, &*WARM] {
+            let one_by_one: Vec<Vec<Diagnostic>> = posts.iter().map(|p| linter.check(p)).collect();
+            let (echoed, together): (Vec<&String>, Vec<Vec<Diagnostic>>) =
+                linter.check_all(&posts).unzip();
+            prop_assert!(echoed.into_iter().eq(&posts), "each post comes back with its findings");
+            prop_assert_eq!(&one_by_one, &together);
+        }
+    }
+
+    #[test]
+    fn diagnostics_round_trip_through_json(text in drafty()) {
+        for linter in [&*LINTER, &*WARM] {
+            let found = linter.check(&text);
+            let json = serde_json::to_string(&found).expect("serialises");
+            let back: Vec<Diagnostic> = serde_json::from_str(&json).expect("parses");
+            prop_assert_eq!(back, found);
+        }
+    }
+}
+
+// Concatenating posts is not checked against checking them one by one: a post is the unit
+// the rules judge, so joining posts changes what is right to report. The length limit counts
+// the whole text, an acronym spelled out in one post explains it in the next, a name's care
+// cue or an identifying combination can sit in the post before, and phrases match across
+// white space (so "touch" ending one post and "base" starting the next is "touch base").
+
+proptest! {
+    // Each case builds a linter (tens of milliseconds in a debug build).
+    #![proptest_config(ProptestConfig::with_cases(4))]
+
+    /// A fresh linter searches short drafts phrase by phrase and long ones with an NFA; a
+    /// linter that has checked many drafts uses a DFA. What they find is the same. (Fewer
+    /// posts than it takes a fresh linter to build its DFA, which is slow in a debug build.)
+    #[test]
+    fn findings_do_not_depend_on_what_the_linter_checked_before(
+        posts in proptest::collection::vec((drafty(), 1..6usize), 24),
+    ) {
+        let posts: Vec<String> = posts.into_iter().map(|(p, k)| p.repeat(k)).collect();
+        let fresh = Linter::new().expect("builds");
+        for (post, found) in fresh.check_all(&posts) {
+            prop_assert_eq!(&found, &WARM.check(post), "{:?}", post);
+        }
     }
 }

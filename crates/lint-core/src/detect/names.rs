@@ -216,22 +216,29 @@ impl Detector for PersonName {
         let mut public = Vec::new();
         for &Hit { kind, start, end } in input.phrases {
             match kind {
-                KNOWN => {
-                    out.push(Finding::new(
-                        start,
-                        end,
-                        Confidence::High,
-                        format!(
-                            "“{}” is on your team's known-names list; remove the name or use a \
-                             made-up one",
-                            &text[start..end]
-                        ),
-                    ));
-                    taken.push((start, end));
-                }
+                // Leftmost-longest, as phrases are: a name listed twice ("Tyrell", "tyrell")
+                // or inside another ("Kacper", "Kacper Nowak") is one finding. Hits come
+                // sorted by (start, end), so of those starting together the longest is last.
+                KNOWN => match taken.last_mut() {
+                    Some(last) if last.0 == start => last.1 = end,
+                    Some(last) if start < last.1 => {}
+                    _ => taken.push((start, end)),
+                },
                 PUBLIC => public.push((start, end)),
                 _ => cues.push((start, end)),
             }
+        }
+        for &(start, end) in &taken {
+            out.push(Finding::new(
+                start,
+                end,
+                Confidence::High,
+                format!(
+                    "“{}” is on your team's known-names list; remove the name or use a made-up \
+                     one",
+                    &text[start..end]
+                ),
+            ));
         }
         cues.extend(input.patterns.iter().map(|h| (h.start, h.end)));
         let scan = Scan {
@@ -475,5 +482,31 @@ impl PersonName {
             )
         };
         Finding::new(start, end, confidence, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+
+    /// Found by the `house_rules_structured` fuzz target: a known name listed twice, or
+    /// inside another, was reported once per entry, with overlapping spans.
+    #[test]
+    fn known_names_listed_twice_or_inside_another_are_one_finding() {
+        let linter = Linter::builder()
+            .house_rules(
+                "house.toml",
+                r#"known-names = ["Kacper", "Kacper Nowak", "Nowak", "Tyrell", "tyrell"]"#,
+            )
+            .build()
+            .expect("valid house rules");
+        let text = "We saw Kacper Nowak and TYRELL today; Nowak again.";
+        let found: Vec<&str> = linter
+            .check(text)
+            .into_iter()
+            .filter(|d| d.rule == "confidentiality/person-name")
+            .map(|d| &text[d.span.range()])
+            .collect();
+        assert_eq!(found, ["Kacper Nowak", "TYRELL", "Nowak"]);
     }
 }

@@ -688,7 +688,7 @@ impl LinterBuilder {
         let mut regexes: Vec<(Regex, usize)> = Vec::new();
         // Detector regexes, each with the detectors that asked for it: detectors that
         // register the same regex share one search.
-        let mut detector_patterns: Vec<(String, Vec<(usize, u16)>)> = Vec::new();
+        let mut detector_patterns: Vec<(detect::Source, Vec<(usize, u16)>)> = Vec::new();
         let mut detectors: Vec<(usize, Box<dyn Detector>)> = Vec::new();
         for (i, c) in compiled.into_iter().enumerate() {
             if c.rule.info.is_enabled() {

@@ -69,6 +69,10 @@ impl Word {
     pub const DIGIT: u8 = 4;
     /// Some char is an ASCII digit ("SE15", "12th", "07700").
     pub const HAS_DIGIT: u8 = 8;
+    /// Some char is not an ASCII letter or digit: an inner apostrophe or hyphen, or a
+    /// non-ASCII letter ("O'Brien", "ten-year-old", "Zoë"). A word without it is one ASCII
+    /// word as a regex's `\b` sees it.
+    pub const MIXED: u8 = 16;
 
     /// A word read from `range` (folded: `frange`) that starts with `first`, has `letters`
     /// letters and whose chars' classes, or-ed together, are `seen`.
@@ -85,6 +89,9 @@ impl Word {
         }
         if seen & DIGIT != 0 {
             shape |= Word::HAS_DIGIT;
+        }
+        if seen & INNER != 0 {
+            shape |= Word::MIXED;
         }
         Word {
             start: range.start,
@@ -112,6 +119,8 @@ const JOIN: u8 = 16;
 const LOWER: u8 = 32;
 /// An ASCII digit.
 const DIGIT: u8 = 64;
+/// In a word's classes only: a char that is not an ASCII letter or digit.
+const INNER: u8 = 128;
 
 /// [`ASCII_CLASS`] for every byte value (0 past ASCII), so indexing needs no bounds check.
 static CLASS_256: [u8; 256] = {
@@ -310,15 +319,19 @@ impl<'a> Folded<'a> {
                         }
                         letters += u32::from(class & ALPHA != 0);
                         seen |= class;
-                    } else if in_word && !(class & JOIN != 0 && letter_at(i + 1)) {
-                        in_word = false;
-                        words.push(Word::read(
-                            wstart..i,
-                            wfstart..before,
-                            wfirst,
-                            letters,
-                            seen,
-                        ));
+                    } else if in_word {
+                        if class & JOIN != 0 && letter_at(i + 1) {
+                            seen |= INNER;
+                        } else {
+                            in_word = false;
+                            words.push(Word::read(
+                                wstart..i,
+                                wfstart..before,
+                                wfirst,
+                                letters,
+                                seen,
+                            ));
+                        }
                     }
                 }
             } else {
@@ -343,20 +356,25 @@ impl<'a> Folded<'a> {
                         }
                         let alphabetic = c.is_alphabetic();
                         letters += u32::from(alphabetic);
-                        seen |= match (alphabetic, upper) {
-                            (_, true) => UPPER,
-                            (true, false) => LOWER,
-                            (false, false) => 0,
-                        };
-                    } else if in_word && !(c == '\u{2019}' && letter_at(i + width)) {
-                        in_word = false;
-                        words.push(Word::read(
-                            wstart..i,
-                            wfstart..before,
-                            wfirst,
-                            letters,
-                            seen,
-                        ));
+                        seen |= INNER
+                            | match (alphabetic, upper) {
+                                (_, true) => UPPER,
+                                (true, false) => LOWER,
+                                (false, false) => 0,
+                            };
+                    } else if in_word {
+                        if c == '\u{2019}' && letter_at(i + width) {
+                            seen |= INNER;
+                        } else {
+                            in_word = false;
+                            words.push(Word::read(
+                                wstart..i,
+                                wfstart..before,
+                                wfirst,
+                                letters,
+                                seen,
+                            ));
+                        }
                     }
                 }
             }
@@ -618,15 +636,19 @@ mod tests {
                         }
                         letters += u32::from(class & ALPHA != 0);
                         seen |= class;
-                    } else if in_word && !(class & JOIN != 0 && letter_at(i + 1)) {
-                        in_word = false;
-                        words.push(Word::read(
-                            wstart..i,
-                            wfstart..before,
-                            wfirst,
-                            letters,
-                            seen,
-                        ));
+                    } else if in_word {
+                        if class & JOIN != 0 && letter_at(i + 1) {
+                            seen |= INNER;
+                        } else {
+                            in_word = false;
+                            words.push(Word::read(
+                                wstart..i,
+                                wfstart..before,
+                                wfirst,
+                                letters,
+                                seen,
+                            ));
+                        }
                     }
                 }
             } else {
@@ -651,20 +673,25 @@ mod tests {
                         }
                         let alphabetic = c.is_alphabetic();
                         letters += u32::from(alphabetic);
-                        seen |= match (alphabetic, upper) {
-                            (_, true) => UPPER,
-                            (true, false) => LOWER,
-                            (false, false) => 0,
-                        };
-                    } else if in_word && !(c == '\u{2019}' && letter_at(i + width)) {
-                        in_word = false;
-                        words.push(Word::read(
-                            wstart..i,
-                            wfstart..before,
-                            wfirst,
-                            letters,
-                            seen,
-                        ));
+                        seen |= INNER
+                            | match (alphabetic, upper) {
+                                (_, true) => UPPER,
+                                (true, false) => LOWER,
+                                (false, false) => 0,
+                            };
+                    } else if in_word {
+                        if c == '\u{2019}' && letter_at(i + width) {
+                            seen |= INNER;
+                        } else {
+                            in_word = false;
+                            words.push(Word::read(
+                                wstart..i,
+                                wfstart..before,
+                                wfirst,
+                                letters,
+                                seen,
+                            ));
+                        }
                     }
                 }
             }
@@ -834,6 +861,15 @@ mod tests {
         assert!(f.words()[6].is(Word::SHOUTED | Word::CAPITALISED));
         assert!(f.words()[7].is(Word::DIGIT | Word::HAS_DIGIT));
         assert!(!f.words()[6].is(Word::HAS_DIGIT));
+        let mixed: Vec<bool> = f.words().iter().map(|w| w.is(Word::MIXED)).collect();
+        assert_eq!(
+            mixed,
+            [
+                false, true, false, true, false, false, false, false, false, false
+            ]
+        );
+        let f = Folded::with_words("Zoë ten-year-old");
+        assert!(f.words().iter().all(|w| w.is(Word::MIXED)));
         let f = Folded::with_words("SE15 4QN");
         assert!(f.words()[0].is(Word::HAS_DIGIT) && !f.words()[0].is(Word::DIGIT));
         assert!(Folded::new(t).words().is_empty());

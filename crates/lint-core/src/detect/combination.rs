@@ -4,7 +4,8 @@
 use std::sync::LazyLock;
 
 use super::gazetteer::{self, FxHashMap, PLACE_MAX_WORDS, lex};
-use super::names::AGE_PATTERN;
+use super::near::Near;
+use super::scan::Trigger;
 use super::{Confidence, Detector, Finding, Input, Part, Registry};
 use crate::diagnostic::Span;
 use crate::text::Word;
@@ -67,6 +68,10 @@ const PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "around", "of", "on", "into", "outside",
 ];
 
+/// "care leaver, 19, lost everything", "17, ex-YOT": a bare age in apposition, the group
+/// `m`. Found by [`Near::BareAge`].
+pub(crate) const BARE_AGE_PATTERN: &str = r"(?m)(?:^(?u:[-•*])?\s*|[,:] )(?P<m>[1-9]\d),(?: |$)";
+
 #[derive(Debug)]
 pub(crate) struct Combination;
 
@@ -77,13 +82,17 @@ impl Combination {
                 reg.phrase(c, CIRCUMSTANCE);
             }
         }
-        reg.pattern(AGE_PATTERN, AGE);
-        // "care leaver, 19, lost everything", "17, ex-YOT": a bare age in apposition.
-        reg.pattern(r"(?m)(?:^(?u:[-•*])?\s*|[,:] )(?P<m>[1-9]\d),(?: |$)", AGE);
-        reg.pattern(&super::identifiers::street_pattern(), ADDRESS);
-        reg.pattern(super::identifiers::POSTCODE_PATTERN, ADDRESS);
+        reg.near(Near::Age, AGE);
+        reg.near(Near::BareAge, AGE);
+        reg.pattern(
+            Trigger::Place,
+            &super::identifiers::street_pattern(),
+            ADDRESS,
+        );
+        reg.near(Near::Postcode, ADDRESS);
         // Schools, surgeries, wards and estates name a place as surely as a town does.
         reg.pattern(
+            Trigger::Place,
             r"(?-u:\b)(?:(?:St\.? )?[A-Z](?u:[A-Za-z'’\-])+ (?:[A-Z](?u:[A-Za-z'’\-])+ )?(?:Primary|Academy|School|High School|Secondary|College|Infants|Juniors|Nursery|Surgery|Medical Centre|Health Centre|Hospital|Estate|Ward)|Ward \d{1,2})(?-u:\b)",
             INSTITUTION,
         );

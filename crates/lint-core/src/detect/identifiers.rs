@@ -1,12 +1,15 @@
 //! Identifiers with a recognisable shape: NHS and National Insurance numbers, postcodes,
 //! phone numbers, email addresses, case references, dates of birth and street addresses.
 //!
-//! Each detector registers its regexes with the engine's shared regex set (ASCII word
-//! boundaries, so the set stays on its fast DFA path on any text) and checks the few matches
-//! in code: check digits, valid prefixes and areas, cue words nearby.
+//! Each detector registers its patterns with the engine's shared search: a hand-written
+//! recognizer for the number shapes ([`Near`]), a regex (ASCII word boundaries, so the set
+//! stays on its fast DFA path on any text) for the rest. It checks the few matches in code:
+//! check digits, valid prefixes and areas, cue words nearby.
 
 use regex::Regex;
 
+use super::near::Near;
+use super::scan::Trigger;
 use super::{Confidence, Detector, Finding, Input, Registry};
 use crate::text;
 use crate::validate::nhs_number_is_valid;
@@ -163,9 +166,12 @@ const NHS_CUES: &[&str] = &[
     "chi number",
 ];
 
+/// Ten digits, grouped 3-3-4 or not. Found by [`Near::NhsNumber`].
+pub(crate) const NHS_PATTERN: &str = r"(?-u:\b)(?:\d{3}[ -]?\d{3}[ -]?\d{4})(?-u:\b)";
+
 impl NhsNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        reg.pattern(&format!(r"{B}(?:\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}}){B}"), 0);
+        reg.near(Near::NhsNumber, 0);
         NhsNumber
     }
 }
@@ -207,15 +213,14 @@ pub(crate) struct NiNumber;
 
 const NI_CUES: &[&str] = &["ni", "nino", "ni no", "ni number", "national insurance"];
 
+/// Two prefix letters (D F I Q U V never appear in the prefix; O never second), six
+/// digits and a suffix letter. Found by [`Near::NiNumber`].
+pub(crate) const NI_PATTERN: &str =
+    r"(?i)(?-u:\b)(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?-u:\b)";
+
 impl NiNumber {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        // D F I Q U V never appear in the prefix; O never second.
-        reg.pattern(
-            &format!(
-                r"(?i){B}(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-D]){B}"
-            ),
-            0,
-        );
+        reg.near(Near::NiNumber, 0);
         NiNumber
     }
 }
@@ -254,7 +259,7 @@ pub(crate) struct Postcode;
 
 /// A full postcode's shape: outward code (area + district) and inward code (sector digit +
 /// unit letters, which never use C I K M O V). Shared with the combination detector, so the
-/// engine searches it once.
+/// engine searches it once. Found by [`Near::Postcode`].
 pub(crate) const POSTCODE_PATTERN: &str =
     r"(?i)(?-u:\b)(?:(?:[A-Z]{1,2}[0-9][0-9A-Z]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)";
 
@@ -272,7 +277,7 @@ const POSTCODE_AREAS: &[&str] = &[
 
 impl Postcode {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        reg.pattern(POSTCODE_PATTERN, 0);
+        reg.near(Near::Postcode, 0);
         Postcode
     }
 }
@@ -318,16 +323,13 @@ impl Detector for Postcode {
 #[derive(Debug)]
 pub(crate) struct Phone;
 
+/// A UK phone number: 07700 900123, 0161 496 0123, (0161) 496 0123, +44 (0)20 7946 0958 ...
+/// Found by [`Near::Phone`].
+pub(crate) const PHONE_PATTERN: &str = r"(?:(?:\+44[ \-.]?(?:\(0\)[ \-.]?)?|\(0|(?-u:\b)0)\d{2,4}\)?[ \-.]?\d{3,4}[ \-.]?\d{3,4})(?-u:\b)";
+
 impl Phone {
     pub(crate) fn new(reg: &mut Registry) -> Self {
-        let sep = r"[ \-.]?";
-        // 07700 900123, 0161 496 0123, (0161) 496 0123, +44 (0)20 7946 0958 ...
-        reg.pattern(
-            &format!(
-                r"(?:(?:\+44{sep}(?:\(0\){sep})?|\(0|{B}0)\d{{2,4}}\)?{sep}\d{{3,4}}{sep}\d{{3,4}}){B}"
-            ),
-            0,
-        );
+        reg.near(Near::Phone, 0);
         Phone
     }
 }
@@ -414,6 +416,7 @@ const ROLE_ACCOUNTS: &[&str] = &[
 impl Email {
     pub(crate) fn new(reg: &mut Registry) -> Self {
         reg.pattern(
+            Trigger::At,
             r"(?:[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})",
             0,
         );
@@ -476,6 +479,11 @@ const WEAK_CUE: u16 = 1;
 /// Pattern kind: shapes that are references on their own.
 const SHAPED: u16 = 2;
 
+/// Reference shapes that need no cue: `CP/0457/23`, `ZW24C50123` (a court case number),
+/// `47/20931/25` (a crime reference). Found by [`Near::CaseShape`].
+pub(crate) const CASE_SHAPE_PATTERN: &str =
+    r"(?-u:\b)(?:[A-Z]{1,4}/\d{2,6}/\d{2,6}|[A-Z]{2}\d{2}[CPZ]\d{5}|\d{2}/\d{4,6}/\d{2})(?-u:\b)";
+
 const STRONG_CUES: &[&str] = &[
     "case", "file", "la", "court", "hearing", "icpc", "rcpc", "mosaic", "lcs", "lado", "crime",
     "police", "incident",
@@ -488,12 +496,7 @@ impl CaseReference {
         // grew so large that it kept clearing its cache (a fifth of all pattern time).
         register_cues(reg, STRONG_CUES, STRONG_CUE);
         register_cues(reg, &["ref", "reference"], WEAK_CUE);
-        reg.pattern(
-            &format!(
-                r"{B}(?:[A-Z]{{1,4}}/\d{{2,6}}/\d{{2,6}}|[A-Z]{{2}}\d{{2}}[CPZ]\d{{5}}|\d{{2}}/\d{{4,6}}/\d{{2}}){B}"
-            ),
-            SHAPED,
-        );
+        reg.near(Near::CaseShape, SHAPED);
         CaseReference
     }
 
@@ -636,6 +639,7 @@ impl DateOfBirth {
         let day_month = format!(r"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?(?:\s+\d{{4}})?");
         let month_day = format!(r"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?");
         reg.pattern(
+            Trigger::BirthCue,
             &format!(
                 // The date may come a few words after the cue ("DOB on the form is ..."), but
                 // not in another sentence.
@@ -773,12 +777,14 @@ pub(crate) fn street_pattern() -> String {
 
 impl Address {
     pub(crate) fn new(reg: &mut Registry, public: Vec<String>) -> Self {
-        reg.pattern(&street_pattern(), STREET);
+        reg.pattern(Trigger::Place, &street_pattern(), STREET);
         reg.pattern(
+            Trigger::Place,
             &format!(r"{B}(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,2}}Estate){B}"),
             ESTATE,
         );
         reg.pattern(
+            Trigger::Place,
             &format!(r"{B}(?:(?:[A-Z](?u:[A-Za-z'’\-])+\s+){{1,2}}(?:House|Court|Tower|Towers|Heights|Mansions|Buildings|Lodge)){B}"),
             BLOCK,
         );
@@ -836,27 +842,14 @@ mod tests {
     use super::*;
     use crate::detect::Hit;
 
-    /// Runs a detector on `text` with its own regexes, as the engine would.
+    /// Runs a detector on `text` with its own patterns, as the engine would.
     fn run(
         build: impl FnOnce(&mut Registry) -> Box<dyn Detector>,
         text: &str,
     ) -> Vec<(String, Confidence)> {
         let mut reg = Registry::default();
         let det = build(&mut reg);
-        let mut hits = Vec::new();
-        for (src, kind) in &reg.patterns {
-            let re = Regex::new(src).unwrap();
-            let g = re.capture_names().position(|n| n == Some("m"));
-            for c in re.captures_iter(text) {
-                let m = g.and_then(|g| c.get(g)).or_else(|| c.get(0)).unwrap();
-                hits.push(Hit {
-                    kind: *kind,
-                    start: m.start(),
-                    end: m.end(),
-                });
-            }
-        }
-        hits.sort_by_key(|h| (h.start, h.end));
+        let hits = crate::detect::scan::hits_of(&reg.patterns, text);
         // Cue phrases, as the engine's automaton would find them.
         let folded = crate::text::Folded::with_words(text);
         let lex = vec![std::cell::Cell::new(0); folded.words().len()];

@@ -2,9 +2,10 @@
 //! parameters) in `rules/*.toml` as `type = "detector"`.
 //!
 //! A detector does not scan the draft itself for what a shared matcher can find: when the
-//! linter is built it hands its phrases and regexes to the engine ([`Registry`]), which puts
-//! them into the one Aho-Corasick automaton and the one regex set with everything else. At
-//! check time the detector receives its hits ([`Input`]) and reasons about them.
+//! linter is built it hands its phrases and patterns to the engine ([`Registry`]), which puts
+//! them into the one Aho-Corasick automaton and the shared pattern search ([`scan`]) with
+//! everything else. At check time the detector receives its hits ([`Input`]) and reasons
+//! about them.
 
 use std::cell::Cell;
 use std::fmt;
@@ -19,6 +20,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod identifiers;
 pub(crate) mod length;
 pub(crate) mod names;
+pub(crate) mod near;
 pub(crate) mod scan;
 pub(crate) mod tone;
 
@@ -196,13 +198,23 @@ impl Finding {
     }
 }
 
-/// Phrases and regexes a detector asks the engine to match for it.
+/// Phrases and patterns a detector asks the engine to match for it.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     /// Folded phrases, each with the detector's tag.
     pub phrases: Vec<(String, u16)>,
-    /// Regex sources, each with the detector's tag.
-    pub patterns: Vec<(String, u16)>,
+    /// Patterns, each with the detector's tag.
+    pub patterns: Vec<(Source, u16)>,
+}
+
+/// How a detector pattern is found. Detectors that register the same one share its search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A regex (with the `(?-u)` [`Registry::pattern`] puts first), searched around its
+    /// trigger tokens.
+    Regex(String, scan::Trigger),
+    /// A hand-written recognizer, tried near the draft's digits.
+    Near(near::Near),
 }
 
 impl Registry {
@@ -213,15 +225,22 @@ impl Registry {
         }
     }
 
-    /// Registers a regex. Detector patterns are ASCII by design (digits, postcodes, street
-    /// types), so they are compiled with Unicode classes off: `\d`, `\s` and `(?i)` then
-    /// stay small, which makes the shared set quick to build and to run. A pattern that
-    /// needs Unicode says so with `(?u:...)`.
+    /// Registers a regex. Detector patterns are ASCII by design (postcodes, street types),
+    /// so they are compiled with Unicode classes off: `\d`, `\s` and `(?i)` then stay
+    /// small, which makes the shared set quick to build and to run. A pattern that needs
+    /// Unicode says so with `(?u:...)`.
     ///
-    /// Every match must contain a trigger token and reach at most [`scan::REACH`] bytes
+    /// Every match must contain a `trigger` token and reach at most [`scan::REACH`] bytes
     /// beyond it (see [`scan`]): patterns are searched only around those tokens.
-    pub(crate) fn pattern(&mut self, regex: &str, kind: u16) {
-        self.patterns.push((format!("(?-u){regex}"), kind));
+    pub(crate) fn pattern(&mut self, trigger: scan::Trigger, regex: &str, kind: u16) {
+        self.patterns
+            .push((Source::Regex(format!("(?-u){regex}"), trigger), kind));
+    }
+
+    /// Registers a hand-written recognizer (see [`near`]) for a short pattern with a digit
+    /// or an age in words.
+    pub(crate) fn near(&mut self, near: near::Near, kind: u16) {
+        self.patterns.push((Source::Near(near), kind));
     }
 }
 

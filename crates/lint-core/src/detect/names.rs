@@ -7,6 +7,7 @@
 //! reported.
 
 use super::gazetteer::{self, FxHashSet, lex};
+use super::near::Near;
 use super::without_possessive;
 use super::{Confidence, Detector, Finding, Hit, Input, Registry, count, strings};
 use crate::text::{self, Word};
@@ -17,7 +18,8 @@ const PUBLIC: u16 = 2;
 /// Pattern: an age ("aged 7", "(14)", "9-year-old"), itself a cue.
 const AGE: u16 = 0;
 
-/// Age expressions, shared with the identifying-combination detector.
+/// Age expressions, shared with the identifying-combination detector. Found by
+/// [`Near::Age`].
 pub(crate) const AGE_PATTERN: &str = concat!(
     r"(?i)(?-u:\b)(?:",
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[- ]?(?:years?|yrs?|months?)[- ]?old",
@@ -45,7 +47,7 @@ impl PersonName {
         for name in strings(params, "public") {
             reg.phrase(&name, PUBLIC);
         }
-        reg.pattern(AGE_PATTERN, AGE);
+        reg.near(Near::Age, AGE);
         // Looked up by folded word.
         let folded = |key: &str| strings(params, key).iter().map(|s| text::fold(s)).collect();
         PersonName {

@@ -1,27 +1,40 @@
-//! Detector patterns, searched only around the tokens every match must contain.
+//! Detector patterns, found without walking a regex automaton over most of a draft.
 //!
-//! Every detector pattern describes something with a digit in it (a number, a postcode, a
-//! date, a house number, an age), an e-mail address (an `@`), a named estate, block or
-//! institution (a capitalised word from [`TRIGGER_WORDS`]) or an age in words ("seven years
-//! old", "ten-year-old"). So instead of running the patterns over the whole draft, they run over windows of
-//! [`REACH`] bytes around those trigger tokens, which the fold-and-split pass has already
-//! found. Most of a draft is prose with no trigger at all, and is never searched.
+//! Patterns come in two kinds ([`super::Source`]):
 //!
-//! The contract for a detector pattern: every match contains a trigger and reaches no more
-//! than [`REACH`] bytes beyond it on either side. A test checks that windowed search finds
-//! exactly what whole-draft search finds, over every corpus post.
+//! - Short patterns with a digit or an age in words (NHS and NI numbers, postcodes, phone
+//!   numbers, case-reference shapes, ages) have hand-written recognizers ([`super::near`]),
+//!   tried only at positions near the draft's digit-bearing words. Digits are common in
+//!   posts, and a regex walked around every one of them was most of the patterns' cost.
+//! - The others (e-mail, street, estate, block, institution, a date of birth after its cue)
+//!   stay regexes, searched only in windows around their own rare triggers ([`Trigger`]): an
+//!   `@`, a place word such as "Road" or "Estate", a date-of-birth cue word.
+//!
+//! The contract for a regex: every match contains one of its trigger tokens, starts no more
+//! than [`REACH`] bytes before it and ends no more than [`REACH`] bytes after it
+//! ([`CUE_REACH`] after a date-of-birth cue, [`PLACE_AFTER`] after a place word that ends
+//! its match). A place word that ends a match follows a capitalised name or is "Ward"
+//! before a number, so other place words make no window. A test checks that windowed
+//! search finds exactly what whole-draft search finds, over every corpus post and edge
+//! cases.
 
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternSet};
 
-use super::Hit;
+use super::near::{Anchors, Near};
+use super::{Hit, Source};
 use crate::text::{Folded, Word};
 
-/// How far a match may reach from its trigger token, in bytes.
-pub(crate) const REACH: usize = 64;
+/// How far a regex match may reach from its trigger token, in bytes.
+pub(crate) const REACH: usize = 96;
+
+/// How far a date of birth may reach after its cue word: the regex allows 40 chars (up to
+/// 160 bytes) between the cue and the date.
+pub(crate) const CUE_REACH: usize = 224;
 
 /// Capitalised words that end a named estate, block or institution ("Aylesbury Estate",
 /// "Brandon House", "St Mary's Primary", "Ward 7").
@@ -49,61 +62,226 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "ward",
 ];
 
+/// Welsh street words that start a street name ("3 Heol y Felin").
+const WELSH_STREETS: &[&str] = &["Heol", "Ffordd", "Stryd", "Lon", "Lôn"];
+
+/// A word of each date-of-birth cue ("d.o.b", "DOBs", "born", "date of birth", "birthday",
+/// "b.day"), lower case: "b" ends "d.o.b" and starts "b.day".
+const BIRTH_CUES: &[&str] = &[
+    "b",
+    "bs",
+    "ob",
+    "obs",
+    "dob",
+    "dobs",
+    "born",
+    "birth",
+    "birthday",
+    "birthdays",
+    "bday",
+];
+
+/// What a regex's windows are built around. Each of its matches contains one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trigger {
+    /// An `@` (e-mail addresses).
+    At,
+    /// A capitalised street type ("Road", "Heol") or estate, block or institution word
+    /// ([`TRIGGER_WORDS`]), as written.
+    Place,
+    /// A date-of-birth cue word ([`BIRTH_CUES`]), in any case.
+    BirthCue,
+}
+
+impl Trigger {
+    /// Its bit in a set of triggers.
+    fn bit(self) -> u8 {
+        match self {
+            Trigger::At => 1,
+            Trigger::Place => 2,
+            Trigger::BirthCue => 4,
+        }
+    }
+}
+
+/// How far a match may reach after a place word that ends it ("Ward 12").
+const PLACE_AFTER: usize = 8;
+
+/// The place words, by first, second and last byte and length: most capitalised words are
+/// turned down by one bit test, and only a word whose bytes and length all fit a place
+/// word is compared.
+struct PlaceTable {
+    /// Per first byte, bit `n` set if some place word of `n` bytes starts with it.
+    firsts: [u32; 256],
+    /// Per second byte (the only one of a 1-byte word), bit `n` set if some place word of
+    /// `n` bytes has it there.
+    seconds: [u32; 256],
+    /// Per last byte, bit `n` set if some place word of `n` bytes ends with it.
+    lasts: [u32; 256],
+    /// Per first byte and length, the place words (as written), each with how far its
+    /// window reaches after it.
+    slots: Vec<Vec<(&'static [u8], usize)>>,
+}
+
+/// Longest place word, plus one.
+const SLOT_LENGTHS: usize = 16;
+
+static PLACES: LazyLock<PlaceTable> = LazyLock::new(|| {
+    let mut table = PlaceTable {
+        firsts: [0; 256],
+        seconds: [0; 256],
+        lasts: [0; 256],
+        slots: vec![Vec::new(); 256 * SLOT_LENGTHS],
+    };
+    let mut add = |word: &'static [u8], after: usize| {
+        let n = word.len();
+        table.firsts[usize::from(word[0])] |= 1 << n;
+        table.seconds[usize::from(word[1.min(n - 1)])] |= 1 << n;
+        table.lasts[usize::from(word[n - 1])] |= 1 << n;
+        let slot = &mut table.slots[usize::from(word[0]) * SLOT_LENGTHS + n];
+        // "Court" is a street type and a block.
+        if !slot.iter().any(|(w, _)| *w == word) {
+            slot.push((word, after));
+        }
+    };
+    // A street type or an estate, block or institution word ends its match; a Welsh
+    // street word starts one.
+    for w in super::identifiers::STREET_TYPES.split('|') {
+        add(w.as_bytes(), PLACE_AFTER);
+    }
+    for w in WELSH_STREETS {
+        add(w.as_bytes(), REACH);
+    }
+    // Compared as written: the regexes want them capitalised.
+    static CAPITALISED: LazyLock<Vec<String>> = LazyLock::new(|| {
+        TRIGGER_WORDS
+            .iter()
+            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+            .collect()
+    });
+    for w in CAPITALISED.iter() {
+        add(w.as_bytes(), PLACE_AFTER);
+    }
+    table
+});
+
+impl PlaceTable {
+    /// Whether `word` fits some place word by its first, second and last byte and length.
+    #[inline]
+    fn may_be(&self, word: &[u8]) -> bool {
+        let (first, second, last) = match *word {
+            [] => return false,
+            [only] => (only, only, only),
+            [first, second, ..] => (first, second, word[word.len() - 1]),
+        };
+        self.firsts[usize::from(first)]
+            & self.seconds[usize::from(second)]
+            & self.lasts[usize::from(last)]
+            & (1 << word.len().min(31))
+            != 0
+    }
+
+    /// How far the window of place word `word` (an ASCII word, or "Lôn") reaches after
+    /// it, if it is one.
+    fn get(&self, word: &[u8]) -> Option<usize> {
+        if !self.may_be(word) {
+            return None;
+        }
+        self.slots[usize::from(word[0]) * SLOT_LENGTHS + word.len()]
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, after)| after)
+    }
+}
+
+/// Whether an ASCII word is a date-of-birth cue ([`BIRTH_CUES`]), in any case.
+fn is_birth_cue(word: &[u8]) -> bool {
+    let mut lower = [0u8; 9];
+    let Some(buf) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (l, c) in buf.iter_mut().zip(word) {
+        *l = c.to_ascii_lowercase();
+    }
+    BIRTH_CUES.iter().any(|cue| cue.as_bytes() == buf)
+}
+
+/// "old", searched for in folded drafts.
+static OLD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"old"));
+
 /// Byte limits for the compiled patterns (they are ours, so generous but bounded).
 const NFA_SIZE_LIMIT: usize = 8 << 20;
 const CACHE_CAPACITY: usize = 4 << 20;
 
-/// The detector patterns: one multi-pattern regex says which patterns match in a window,
-/// and each pattern, compiled on its own when first needed, says where.
+/// The detector patterns: recognizers, and regexes grouped by trigger. In a window around
+/// a trigger only that trigger's regexes are searched: when there are several, one
+/// multi-pattern regex says which match there, and each, compiled on its own when first
+/// needed, says where.
 #[derive(Debug)]
 pub(crate) struct Patterns {
-    /// Built on first need: a draft with no trigger token never needs it, and start-up
-    /// does not pay for it.
-    set: OnceLock<Option<Regex>>,
+    /// Per kind of trigger (indexed by `Trigger as usize`), its regexes.
+    groups: [Group; 3],
+    near: Vec<(Near, usize)>,
+    /// Per pattern, in order of registration: (detector number, tag) pairs.
+    targets: Vec<Vec<(usize, u16)>>,
+    /// The [`Trigger::bit`]s of the regexes.
+    triggers: u8,
+    /// Whether a recognizer starts from "old".
+    olds: bool,
+}
+
+/// The regexes of one kind of trigger.
+#[derive(Debug, Default)]
+struct Group {
     each: Vec<Single>,
+    /// Built on first need when there are several: a draft with no trigger token never
+    /// needs it, and start-up does not pay for it.
+    set: OnceLock<Option<Regex>>,
 }
 
 #[derive(Debug)]
 struct Single {
     source: String,
+    /// Its number among all the patterns.
+    order: usize,
     /// The regex and the index of its group named `m`, compiled on first need.
     compiled: OnceLock<Option<(Regex, Option<usize>)>>,
-    /// (detector number, tag) pairs: detectors that registered the same regex share one
-    /// search.
-    targets: Vec<(usize, u16)>,
 }
 
-fn single(source: &str) -> Result<Regex, String> {
-    Regex::builder()
-        .syntax(syntax::Config::new())
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(NFA_SIZE_LIMIT))
-                .hybrid_cache_capacity(CACHE_CAPACITY / 4),
-        )
-        .build(source)
-        .map_err(|e| e.to_string())
-}
-
-impl Patterns {
-    /// The patterns (regex source and the detectors that asked for it), compiled on first
-    /// need. They are the detectors' own, and a test compiles every one.
-    pub(crate) fn new(patterns: Vec<(String, Vec<(usize, u16)>)>) -> Patterns {
-        let each = patterns
-            .into_iter()
-            .map(|(source, targets)| Single {
-                source,
-                compiled: OnceLock::new(),
-                targets,
+impl Single {
+    fn compiled(&self) -> Option<&(Regex, Option<usize>)> {
+        self.compiled
+            .get_or_init(|| {
+                let regex = single(&self.source).ok()?;
+                let group = regex
+                    .group_info()
+                    .to_index(regex_automata::PatternID::ZERO, "m");
+                Some((regex, group))
             })
-            .collect();
-        Patterns {
-            set: OnceLock::new(),
-            each,
-        }
+            .as_ref()
     }
 
-    /// The multi-pattern regex that says which patterns match in a window.
+    /// Pushes this regex's hits in `input`: its matches, or the spans of its group `m`.
+    fn find(&self, input: &Input<'_>, found: &mut Vec<Found>) {
+        let Some((regex, group)) = self.compiled() else {
+            return;
+        };
+        match group {
+            None => regex
+                .find_iter(input.clone())
+                .for_each(|m| found.push((self.order, m.start(), m.end()))),
+            Some(g) => regex.captures_iter(input.clone()).for_each(|c| {
+                if let Some(s) = c.get_group(*g) {
+                    found.push((self.order, s.start, s.end));
+                }
+            }),
+        }
+    }
+}
+
+impl Group {
+    /// The multi-pattern regex that says which of several regexes match in a window.
     fn set(&self) -> Option<&Regex> {
         self.set
             .get_or_init(|| {
@@ -112,9 +290,7 @@ impl Patterns {
                     .configure(
                         meta::Config::new()
                             .match_kind(MatchKind::All)
-                            .nfa_size_limit(Some(
-                                NFA_SIZE_LIMIT.saturating_mul(sources.len().max(1)),
-                            ))
+                            .nfa_size_limit(Some(NFA_SIZE_LIMIT.saturating_mul(sources.len())))
                             .hybrid_cache_capacity(CACHE_CAPACITY),
                     )
                     .build_many(&sources)
@@ -123,15 +299,15 @@ impl Patterns {
             .as_ref()
     }
 
-    /// Finds every pattern's matches in `text` and gives each detector its hits (the span of
-    /// the group named `m` when the pattern has one).
-    pub(crate) fn scan(&self, text: &str, folded: &Folded<'_>, hits: &mut [Vec<Hit>]) {
-        self.scan_in(text, &windows(text, folded.words()), hits);
-    }
-
     /// Searches the given windows of `text` (byte ranges in order, not overlapping).
-    fn scan_in(&self, text: &str, windows: &[(usize, usize)], hits: &mut [Vec<Hit>]) {
+    fn search(&self, text: &str, windows: &[(usize, usize)], found: &mut Vec<Found>) {
         if windows.is_empty() {
+            return;
+        }
+        if let [single] = self.each.as_slice() {
+            for &(lo, hi) in windows {
+                single.find(&Input::new(text).range(lo..hi), found);
+            }
             return;
         }
         let Some(set) = self.set() else {
@@ -143,115 +319,333 @@ impl Patterns {
             which.clear();
             set.which_overlapping_matches(&input, &mut which);
             for pid in which.iter() {
-                let single = &self.each[pid.as_usize()];
-                let Some((regex, group)) = single
-                    .compiled
-                    .get_or_init(|| {
-                        let regex = self::single(&single.source).ok()?;
-                        let group = regex
-                            .group_info()
-                            .to_index(regex_automata::PatternID::ZERO, "m");
-                        Some((regex, group))
-                    })
-                    .as_ref()
-                else {
-                    continue;
-                };
-                let mut push = |start: usize, end: usize| {
-                    for &(det, kind) in &single.targets {
-                        hits[det].push(Hit { kind, start, end });
-                    }
-                };
-                match group {
-                    None => regex
-                        .find_iter(input.clone())
-                        .for_each(|m| push(m.start(), m.end())),
-                    Some(g) => regex.captures_iter(input.clone()).for_each(|c| {
-                        if let Some(s) = c.get_group(*g) {
-                            push(s.start, s.end);
-                        }
-                    }),
-                }
+                self.each[pid.as_usize()].find(&input, found);
             }
         }
     }
 }
 
-/// Whether `word` is one of [`TRIGGER_WORDS`], in any case: lengths first, then one
-/// compare per word of the same length.
-fn is_trigger_word(word: &str) -> bool {
-    let b = word.as_bytes();
-    if !(4..=9).contains(&b.len()) {
-        return false;
-    }
-    let mut buf = [0u8; 9];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let key = &buf[..b.len()];
-    TRIGGER_WORDS.iter().any(|t| t.as_bytes() == key)
+/// Compiles one detector regex as the engine does.
+pub(crate) fn single(source: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax::Config::new())
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+                .hybrid_cache_capacity(CACHE_CAPACITY / 4),
+        )
+        .build(source)
+        .map_err(|e| e.to_string())
 }
 
-/// "old" or "...-old" ("seven years old", "ten-year-old", "ten-year-old's"): an age in
-/// words.
-fn ends_with_old(word: &str) -> bool {
-    // Most words end in neither "d" nor a possessive (’ ends in byte 0x99): one byte test.
-    if !matches!(
-        word.as_bytes().last(),
-        Some(b'd' | b'D' | b's' | b'S' | b'\'' | 0x99)
-    ) {
-        return false;
+/// A pattern's hit before it goes to the detectors: (pattern number, start, end).
+type Found = (usize, usize, usize);
+
+impl Patterns {
+    /// The patterns (how each is found and the detectors that asked for it). Regexes are
+    /// compiled on first need; they are the detectors' own, and a test compiles every one.
+    pub(crate) fn new(patterns: Vec<(Source, Vec<(usize, u16)>)>) -> Patterns {
+        let mut groups: [Group; 3] = Default::default();
+        let mut near = Vec::new();
+        let mut targets_of = Vec::new();
+        let mut triggers = 0;
+        for (order, (source, targets)) in patterns.into_iter().enumerate() {
+            match source {
+                Source::Regex(source, trigger) => {
+                    triggers |= trigger.bit();
+                    groups[trigger as usize].each.push(Single {
+                        source,
+                        order,
+                        compiled: OnceLock::new(),
+                    });
+                }
+                Source::Near(n) => near.push((n, order)),
+            }
+            targets_of.push(targets);
+        }
+        Patterns {
+            groups,
+            olds: near.iter().any(|(n, _)| n.wants_olds()),
+            near,
+            targets: targets_of,
+            triggers,
+        }
     }
-    let word = &word[..super::without_possessive(word)];
-    let n = word.len();
-    n >= 3
-        && word.as_bytes()[n - 3..].eq_ignore_ascii_case(b"old")
-        && (n == 3 || word.as_bytes()[n - 4] == b'-')
+
+    /// Finds every pattern's matches in `text` and gives each detector its hits (the span of
+    /// the group named `m` when the pattern has one).
+    // Out of line: the engine's check stays small, and profiles show the search apart.
+    #[inline(never)]
+    pub(crate) fn scan(&self, text: &str, folded: &Folded<'_>, hits: &mut [Vec<Hit>]) {
+        thread_local! {
+            /// Lists reused from draft to draft: allocating them for each cost more than
+            /// filling them.
+            static SCRATCH: RefCell<(Tokens, Vec<Found>)> = RefCell::default();
+        }
+        SCRATCH.with_borrow_mut(|(tokens, found)| {
+            tokens.clear();
+            found.clear();
+            let digits = !self.near.is_empty();
+            tokens.fill(text, folded, digits, self.olds, self.triggers);
+            super::near::find_all(text, &tokens.anchors, &self.near, found);
+            self.search(text, &tokens.windows, found);
+            // In order of registration: the engine sorts each detector's hits by span,
+            // stably, so equal spans stay in this order.
+            found.sort_by_key(|f| f.0);
+            for &(order, start, end) in found.iter() {
+                for &(det, kind) in &self.targets[order] {
+                    hits[det].push(Hit { kind, start, end });
+                }
+            }
+        });
+    }
+
+    /// Searches each kind of trigger's windows with its regexes.
+    fn search(&self, text: &str, windows: &[Vec<(usize, usize)>; 3], found: &mut Vec<Found>) {
+        for (group, windows) in self.groups.iter().zip(windows) {
+            group.search(text, windows, found);
+        }
+    }
+
+    /// One pass over the words: the recognizers' anchors and the regexes' windows.
+    #[cfg(test)]
+    fn tokens(&self, text: &str, folded: &Folded<'_>) -> Tokens {
+        let digits = !self.near.is_empty();
+        tokens(text, folded, digits, self.olds, self.triggers)
+    }
+
+    /// Every regex.
+    #[cfg(test)]
+    fn regexes(&self) -> impl Iterator<Item = &Single> {
+        self.groups.iter().flat_map(|g| &g.each)
+    }
 }
 
-/// The windows to search: [`REACH`] bytes either side of every trigger, on char boundaries,
-/// overlapping windows merged.
-pub(crate) fn windows(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut add = |start: usize, end: usize| {
+/// What the pass over a draft's words gathers.
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    /// Where the recognizers start from.
+    pub anchors: Anchors,
+    /// Per kind of trigger (indexed by `Trigger as usize`), the windows its regexes
+    /// search: byte ranges in order, not overlapping.
+    pub windows: [Vec<(usize, usize)>; 3],
+}
+
+impl Tokens {
+    /// Adds a window around a trigger of kind `kind` at `start..end`, reaching `after`
+    /// bytes after it. Triggers of a kind come in order.
+    fn window(&mut self, text: &str, kind: Trigger, start: usize, end: usize, after: usize) {
         let mut lo = start.saturating_sub(REACH);
         while !text.is_char_boundary(lo) {
             lo -= 1;
         }
-        let mut hi = (end + REACH).min(text.len());
+        let mut hi = (end + after).min(text.len());
         while !text.is_char_boundary(hi) {
             hi += 1;
         }
-        match out.last_mut() {
+        let windows = &mut self.windows[kind as usize];
+        match windows.last_mut() {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => out.push((lo, hi)),
-        }
-    };
-    let bytes = text.as_bytes();
-    let mut ats = text.match_indices('@').map(|(i, _)| i).peekable();
-    for w in words {
-        // Triggers come in text order: '@'s before this word first.
-        while let Some(&at) = ats.peek().filter(|&&at| at < w.start) {
-            add(at, at + 1);
-            ats.next();
-        }
-        // Byte tests first: every word of every draft passes through here.
-        let len = w.end - w.start;
-        let last = bytes[w.end - 1];
-        let trigger = w.is(Word::HAS_DIGIT)
-            || (matches!(last, b'd' | b'D' | b's' | b'S' | 0x99)
-                && ends_with_old(&text[w.start..w.end]))
-            || (w.is(Word::CAPITALISED)
-                && (4..=9).contains(&len)
-                && is_trigger_word(&text[w.start..w.end]));
-        if trigger {
-            add(w.start, w.end);
+            _ => windows.push((lo, hi)),
         }
     }
-    for at in ats {
-        add(at, at + 1);
+
+    /// Empties the lists, keeping their memory.
+    fn clear(&mut self) {
+        self.anchors.clear();
+        self.windows.iter_mut().for_each(Vec::clear);
     }
+
+    /// Fills the lists for a draft: the recognizers' anchors (near digit-bearing words when
+    /// `digits`, "old" at the end of an ASCII word when `olds`) and the windows around the
+    /// triggers whose [`Trigger::bit`] is in `triggers`.
+    fn fill(&mut self, text: &str, folded: &Folded<'_>, digits: bool, olds: bool, triggers: u8) {
+        let bytes = text.as_bytes();
+        // Byte searches find the rare bytes of e-mail addresses, cues and ages in words
+        // without a test of every word.
+        let at = triggers & Trigger::At.bit() != 0;
+        let cues = triggers & Trigger::BirthCue.bit() != 0;
+        let mut seen_cue = 0;
+        let mut rare = |i: usize, out: &mut Tokens| {
+            if bytes[i] == b'@' {
+                out.window(text, Trigger::At, i, i + 1, REACH);
+            } else if i >= seen_cue
+                && let Some((start, end)) = birth_cue(bytes, i)
+            {
+                seen_cue = end;
+                out.window(text, Trigger::BirthCue, start, end, CUE_REACH);
+            }
+        };
+        match (at, cues) {
+            (true, true) => {
+                memchr::memchr3_iter(b'@', b'b', b'B', bytes).for_each(|i| rare(i, self))
+            }
+            (true, false) => memchr::memchr_iter(b'@', bytes).for_each(|i| rare(i, self)),
+            (false, true) => memchr::memchr2_iter(b'b', b'B', bytes).for_each(|i| rare(i, self)),
+            (false, false) => {}
+        }
+        if olds {
+            // Lower case in the folded draft; an ASCII "old" is "old" there too.
+            for i in OLD.find_iter(folded.as_str().as_bytes()) {
+                let (o, _) = folded.original_range(i, i + 3);
+                if bytes
+                    .get(o..o + 3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"old"))
+                    && !bytes.get(o + 3).is_some_and(|&c| c.is_ascii_alphanumeric())
+                {
+                    self.anchors.olds.push(o);
+                }
+            }
+        }
+        let places = triggers & Trigger::Place.bit() != 0;
+        let table = &*PLACES;
+        // Every word of every draft passes here: most are turned down by their shape (a
+        // place word is capitalised, or inside a word with an inner hyphen or apostrophe).
+        for w in folded.words() {
+            if w.shape & (Word::HAS_DIGIT | Word::MIXED | Word::CAPITALISED) == 0 {
+                continue;
+            }
+            let (start, end) = (w.start, w.end);
+            if w.shape & (Word::HAS_DIGIT | Word::MIXED) == 0 {
+                if places && table.may_be(&bytes[start..end]) {
+                    self.place(table, text, start, end);
+                }
+                continue;
+            }
+            if w.is(Word::HAS_DIGIT) {
+                if digits {
+                    self.anchors.digit_word(bytes, start, end);
+                }
+                // A place word has no digit.
+                if !w.is(Word::MIXED) {
+                    continue;
+                }
+            }
+            if places {
+                self.mixed_places(table, text, start, end);
+            }
+        }
+    }
+
+    /// Adds a window if the ASCII word `start..end` is a place word that can be part of a
+    /// match: one that ends its match ("Acacia Avenue", "Brandon House") follows a
+    /// capitalised name, or is "Ward" before a number; a Welsh street word starts its
+    /// match and always counts.
+    #[cold]
+    fn place(&mut self, table: &PlaceTable, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        if let Some(after) = table.get(&bytes[start..end])
+            && (after != PLACE_AFTER || after_name(bytes, start) || before_number(bytes, end))
+        {
+            self.window(text, Trigger::Place, start, end, after);
+        }
+    }
+
+    /// The place words in the word `start..end` that has an inner hyphen, apostrophe or
+    /// non-ASCII letter: "Lôn" as a whole, others as ASCII pieces ("Smith-Ward",
+    /// "Avenue's").
+    #[cold]
+    fn mixed_places(&mut self, table: &PlaceTable, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        if bytes[start] == b'L' {
+            self.place(table, text, start, end);
+        }
+        // A place word is capitalised: only pieces that start with a capital are looked up.
+        let mut i = start;
+        while i < end {
+            if !bytes[i].is_ascii_uppercase() || (i > start && bytes[i - 1].is_ascii_alphanumeric())
+            {
+                i += 1;
+                continue;
+            }
+            let piece = i;
+            while i < end && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            self.place(table, text, piece, i);
+        }
+    }
+}
+
+/// A draft's tokens (see [`Tokens::fill`]).
+#[cfg(test)]
+pub(crate) fn tokens(
+    text: &str,
+    folded: &Folded<'_>,
+    digits: bool,
+    olds: bool,
+    triggers: u8,
+) -> Tokens {
+    let mut out = Tokens::default();
+    out.fill(text, folded, digits, olds, triggers);
     out
+}
+
+/// Whether white space and, before it, a capitalised name (`[A-Z][A-Za-z'’\-]+`) come
+/// right before `start`. Any non-ASCII byte is let through as if it were part of `’`.
+fn after_name(bytes: &[u8], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 && matches!(bytes[i - 1], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+        i -= 1;
+    }
+    if i == start {
+        return false;
+    }
+    let name_end = i;
+    while i > 0
+        && (bytes[i - 1].is_ascii_alphabetic() || matches!(bytes[i - 1], b'\'' | b'-' | 0x80..))
+    {
+        i -= 1;
+    }
+    name_end - i >= 2 && bytes[i..name_end - 1].iter().any(u8::is_ascii_uppercase)
+}
+
+/// Whether a space and a digit follow `end` ("Ward 7").
+fn before_number(bytes: &[u8], end: usize) -> bool {
+    bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// The date-of-birth cue around the `b` at `i`, if it is in one. Every cue has one "b":
+/// only a `b` whose neighbours fit a cue ("ob", "bs", "bo", "bi", "bd", or a word edge) is
+/// read as part of an ASCII word.
+fn birth_cue(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    let before = if i == 0 {
+        b' '
+    } else {
+        bytes[i - 1].to_ascii_lowercase()
+    };
+    let after = bytes.get(i + 1).map_or(b' ', u8::to_ascii_lowercase);
+    let fits_before = before == b'o' || !before.is_ascii_alphanumeric();
+    let fits_after = matches!(after, b's' | b'o' | b'i' | b'd') || !after.is_ascii_alphanumeric();
+    if !(fits_before && fits_after) {
+        return None;
+    }
+    let mut start = i;
+    while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    is_birth_cue(&bytes[start..end]).then_some((start, end))
+}
+
+/// A detector's hits from its registered patterns, found as the engine finds them, sorted
+/// by span.
+#[cfg(test)]
+pub(crate) fn hits_of(patterns: &[(Source, u16)], text: &str) -> Vec<Hit> {
+    let patterns = Patterns::new(
+        patterns
+            .iter()
+            .map(|(source, kind)| (source.clone(), vec![(0, *kind)]))
+            .collect(),
+    );
+    let mut hits = vec![Vec::new()];
+    patterns.scan(text, &Folded::with_words(text), &mut hits);
+    let mut hits = hits.pop().unwrap_or_default();
+    hits.sort_by_key(|h| (h.start, h.end));
+    hits
 }
 
 #[cfg(test)]
@@ -259,11 +653,8 @@ mod tests {
     use super::*;
     use crate::Linter;
 
-    #[test]
-    fn windows_find_what_the_whole_draft_has() {
-        let linter = Linter::new().expect("default rules");
-        let patterns = linter.detector_patterns().expect("detectors have patterns");
-        let n = 16;
+    /// The corpus posts and some edge cases.
+    fn posts() -> Vec<String> {
         let mut posts = crate::corpus_posts();
         assert!(posts.len() > 1000);
         // Edges: matches at the very start and end, long gaps, several triggers.
@@ -277,60 +668,191 @@ mod tests {
                 "seven years old, living on the Aylesbury Estate near St Mary's Primary",
                 "Ward 7 at the Royal Oldham Hospital",
                 "NHS 943 476 5919 / 943-476-5919 / 9434765919",
+                "UK-born 12 March 1990, and a first-born on 3/4/2011",
+                "d.o.b 1/2/2003, B.day 4th May, dobs: 1/1/2001 and 2/2/2002",
+                "12 Acacia Avenue's gate; 3 Heol y Felin; 4 Lôn Las; Smith-Ward 7",
+                "born 🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂🎂 1/2/2003",
+                "mail a@b.co, visit 14 Kestrel Court then Brandon House",
+                "Apartment 12a, 1234b Bartholomew-Smythe Churchyard Wyndham-Price Road",
+                "write to firstname.middlename.lastname.1987@subdomain.example-council.gov.uk",
+                "lives at O’Neill House; Brandon\n\tHouse; NHS House; x-Ward 12; Ward 3",
+                "Fine. School was shut. 3 high Street, 4 Lôn Las, 5 Heol-y-Bryn, the Estate",
+                "x-Smith House, eBay House, Mc\u{2019}Neill Court; born\t\t12/1/2001",
+                // One trigger each, so that no other window covers the match.
+                "at x-Smith House",
+                "at 4 Lôn Las",
+                "at Ward 7",
             ]
             .map(String::from),
         );
-        let mut checked = 0;
-        for post in &posts {
+        posts
+    }
+
+    #[test]
+    fn windows_find_what_the_whole_draft_has() {
+        let linter = Linter::new().expect("default rules");
+        let patterns = linter.detector_patterns().expect("detectors have patterns");
+        let sizes = patterns.groups.each_ref().map(|g| g.each.len());
+        assert_eq!(
+            sizes,
+            [1, 4, 1],
+            "e-mail; street, estate, block, institution; DOB"
+        );
+        let mut checked = vec![0; patterns.targets.len()];
+        for post in &posts() {
             let folded = Folded::with_words(post);
-            let mut windowed = vec![Vec::new(); n];
-            patterns.scan(post, &folded, &mut windowed);
-            let mut whole = vec![Vec::new(); n];
-            patterns.scan_in(post, &[(0, post.len())], &mut whole);
-            for (w, h) in windowed.iter_mut().zip(whole.iter_mut()) {
-                w.sort_by_key(|h| (h.start, h.end, h.kind));
-                h.sort_by_key(|h| (h.start, h.end, h.kind));
-                checked += h.len();
+            let tokens = patterns.tokens(post, &folded);
+            let mut windowed = Vec::new();
+            patterns.search(post, &tokens.windows, &mut windowed);
+            // Each regex on its own over the whole draft.
+            let mut whole = Vec::new();
+            for s in patterns.regexes() {
+                s.find(&Input::new(post.as_str()), &mut whole);
+            }
+            windowed.sort_unstable();
+            whole.sort_unstable();
+            for f in &whole {
+                checked[f.0] += 1;
             }
             assert_eq!(windowed, whole, "windowed search differs on {post:?}");
         }
-        assert!(checked > 500, "only {checked} hits compared");
+        for s in patterns.regexes() {
+            assert!(
+                checked[s.order] >= 5,
+                "only {} hits of {} compared",
+                checked[s.order],
+                s.source
+            );
+        }
     }
 
     #[test]
     fn every_detector_pattern_compiles() {
         let linter = Linter::new().expect("default rules");
         let patterns = linter.detector_patterns().expect("detectors have patterns");
-        assert!(patterns.set().is_some(), "the multi-pattern regex builds");
-        for s in &patterns.each {
+        let place = &patterns.groups[Trigger::Place as usize];
+        assert!(place.set().is_some(), "the multi-pattern regex builds");
+        for s in patterns.regexes() {
             if let Err(e) = single(&s.source) {
                 panic!("{}: {e}", s.source);
             }
         }
+        assert_eq!(
+            patterns.near.len(),
+            Near::ALL.len(),
+            "every recognizer is used"
+        );
+    }
+
+    #[test]
+    fn trigger_words_are_recognised() {
+        let get = |w: &str| PLACES.get(w.as_bytes());
+        for w in TRIGGER_WORDS {
+            let cap = w[..1].to_ascii_uppercase() + &w[1..];
+            assert_eq!(get(&cap), Some(PLACE_AFTER), "{cap}");
+            assert_eq!(get(w), None, "{w}: the regexes want capitals");
+        }
+        for w in super::super::identifiers::STREET_TYPES.split('|') {
+            assert_eq!(get(w), Some(PLACE_AFTER), "{w}");
+        }
+        for w in WELSH_STREETS {
+            assert_eq!(get(w), Some(REACH), "{w}");
+        }
+        for w in [
+            "Roads",
+            "Stationery",
+            "ROAD",
+            "",
+            "Estates",
+            "é",
+            "Lo",
+            "The",
+        ] {
+            assert_eq!(get(w), None, "{w}");
+        }
+        for w in BIRTH_CUES {
+            assert!(is_birth_cue(w.as_bytes()), "{w}");
+            assert!(is_birth_cue(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["bo", "", "bb", "birthdayss", "reborn", "d"] {
+            assert!(!is_birth_cue(w.as_bytes()), "{w}");
+        }
+        fn cues(text: &str) -> Vec<&str> {
+            let b = text.as_bytes();
+            let mut found: Vec<&str> = Vec::new();
+            let mut seen = 0;
+            for i in (0..b.len()).filter(|&i| b[i] | 0x20 == b'b') {
+                if i >= seen
+                    && let Some((s, e)) = birth_cue(b, i)
+                {
+                    seen = e;
+                    found.push(&text[s..e]);
+                }
+            }
+            found
+        }
+        assert_eq!(
+            cues("d.o.b, DOBs, first-born, B.day, bday, birthdays, job, about, \x10b"),
+            ["b", "DOBs", "born", "B", "bday", "birthdays", "b"]
+        );
     }
 
     #[test]
     fn windows_cover_triggers_and_merge() {
+        let all = Trigger::At.bit() | Trigger::Place.bit() | Trigger::BirthCue.bit();
+        let windows = |text: &str| {
+            let windows = tokens(text, &Folded::with_words(text), true, true, all).windows;
+            assert!(
+                windows
+                    .iter()
+                    .all(|w| w.windows(2).all(|p| p[0].1 < p[1].0)),
+                "merged and in order: {windows:?}"
+            );
+            windows.concat()
+        };
         let text = "Nothing here. Then SE15 and more words until the end of this post, \
-                    far from it: an email a@b.co and the Aylesbury Estate.";
-        let f = Folded::with_words(text);
-        let w = windows(text, f.words());
-        let se = text.find("SE15").unwrap();
+                    and more words and more words and more words and more words and more, \
+                    far from it: an email a@b.co and the Aylesbury Estate, and first-born.";
+        let w = windows(text);
         let at = text.find('@').unwrap();
         let estate = text.find("Estate").unwrap();
-        assert!(w.iter().any(|&(lo, hi)| lo <= se && se + 4 <= hi));
+        let born = text.find("born").unwrap();
         assert!(w.iter().any(|&(lo, hi)| lo <= at && at < hi));
         assert!(w.iter().any(|&(lo, hi)| lo <= estate && estate + 6 <= hi));
+        assert!(w.iter().any(|&(lo, hi)| lo <= born && born + 4 <= hi));
         assert!(
-            w.windows(2).all(|p| p[0].1 < p[1].0),
-            "merged and in order: {w:?}"
+            !w.iter().any(|&(lo, _)| lo == 0),
+            "a digit is no trigger: {w:?}"
         );
-        assert!(
-            windows(
-                "No triggers at all in this one.",
-                Folded::with_words("No triggers at all in this one.").words()
-            )
-            .is_empty()
+        assert!(windows("No triggers at all in 2024, 10:30, SE15 4QN.").is_empty());
+    }
+
+    #[test]
+    fn anchors_are_starts_near_digits_and_olds() {
+        let text = "SE15 4QN, a ten-year-old's old-fashioned Old bold 7yo é12 oldé (0161) aged 7";
+        let t = tokens(text, &Folded::with_words(text), true, true, 0);
+        let starts: Vec<(&str, usize)> = t
+            .anchors
+            .starts
+            .iter()
+            .map(|&(p, lead)| (text.get(p..p + 2).unwrap_or(&text[p..]), lead))
+            .collect();
+        // Before a digit word: only after a space (4 bytes, or 15 after an age's lead-in
+        // such as "aged"), a slash, `(` or `+`.
+        assert_eq!(
+            starts,
+            [
+                ("SE", 0),
+                ("4Q", 0),
+                ("7y", 0),
+                ("12", 0),
+                ("(0", 1),
+                ("01", 0),
+                ("ag", 5),
+                ("7", 0)
+            ]
         );
+        let olds: Vec<&str> = t.anchors.olds.iter().map(|&o| &text[o..o + 3]).collect();
+        assert_eq!(olds, ["old", "old", "Old", "old", "old"]);
     }
 }

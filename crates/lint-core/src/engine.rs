@@ -221,6 +221,7 @@ struct Scratch {
     hits: DetectorHits,
     lex: Vec<std::cell::Cell<u8>>,
     findings: Vec<detect::Finding>,
+    scan: detect::scan::ScanScratch,
 }
 
 impl Scratch {
@@ -297,7 +298,7 @@ impl Linter {
             self.check_patterns(patterns, text, &mut out);
         }
         if let Some(patterns) = &self.detector_patterns {
-            patterns.scan(text, &folded, &mut hits.patterns);
+            patterns.scan(text, &folded, &mut hits.patterns, &mut scratch.scan);
         }
         // Term and pattern findings inside an allow-listed phrase go here; each detector's
         // findings below, unless the detector opts out (the length limit).
@@ -338,6 +339,8 @@ impl Linter {
             scratch.hits = hits;
             scratch.lex = lex;
             scratch.findings = findings;
+        } else {
+            scratch.scan = Default::default();
         }
         out
     }

@@ -18,7 +18,6 @@
 //! search finds exactly what whole-draft search finds, over every corpus post and edge
 //! cases.
 
-use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::meta::{self, Regex};
@@ -341,6 +340,14 @@ pub(crate) fn single(source: &str) -> Result<Regex, String> {
 /// A pattern's hit before it goes to the detectors: (pattern number, start, end).
 type Found = (usize, usize, usize);
 
+/// The lists [`Patterns::scan`] fills, kept by the engine's per-thread scratch from draft to
+/// draft: allocating them for each cost more than filling them.
+#[derive(Debug, Default)]
+pub(crate) struct ScanScratch {
+    tokens: Tokens,
+    found: Vec<Found>,
+}
+
 impl Patterns {
     /// The patterns (how each is found and the detectors that asked for it). Regexes are
     /// compiled on first need; they are the detectors' own, and a test compiles every one.
@@ -376,28 +383,28 @@ impl Patterns {
     /// the group named `m` when the pattern has one).
     // Out of line: the engine's check stays small, and profiles show the search apart.
     #[inline(never)]
-    pub(crate) fn scan(&self, text: &str, folded: &Folded<'_>, hits: &mut [Vec<Hit>]) {
-        thread_local! {
-            /// Lists reused from draft to draft: allocating them for each cost more than
-            /// filling them.
-            static SCRATCH: RefCell<(Tokens, Vec<Found>)> = RefCell::default();
-        }
-        SCRATCH.with_borrow_mut(|(tokens, found)| {
-            tokens.clear();
-            found.clear();
-            let digits = !self.near.is_empty();
-            tokens.fill(text, folded, digits, self.olds, self.triggers);
-            super::near::find_all(text, &tokens.anchors, &self.near, found);
-            self.search(text, &tokens.windows, found);
-            // In order of registration: the engine sorts each detector's hits by span,
-            // stably, so equal spans stay in this order.
-            found.sort_by_key(|f| f.0);
-            for &(order, start, end) in found.iter() {
-                for &(det, kind) in &self.targets[order] {
-                    hits[det].push(Hit { kind, start, end });
-                }
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        folded: &Folded<'_>,
+        hits: &mut [Vec<Hit>],
+        scratch: &mut ScanScratch,
+    ) {
+        let ScanScratch { tokens, found } = scratch;
+        tokens.clear();
+        found.clear();
+        let digits = !self.near.is_empty();
+        tokens.fill(text, folded, digits, self.olds, self.triggers);
+        super::near::find_all(text, &tokens.anchors, &self.near, found);
+        self.search(text, &tokens.windows, found);
+        // In order of registration: the engine sorts each detector's hits by span, stably,
+        // so equal spans stay in this order.
+        found.sort_by_key(|f| f.0);
+        for &(order, start, end) in found.iter() {
+            for &(det, kind) in &self.targets[order] {
+                hits[det].push(Hit { kind, start, end });
             }
-        });
+        }
     }
 
     /// Searches each kind of trigger's windows with its regexes.
@@ -642,7 +649,8 @@ pub(crate) fn hits_of(patterns: &[(Source, u16)], text: &str) -> Vec<Hit> {
             .collect(),
     );
     let mut hits = vec![Vec::new()];
-    patterns.scan(text, &Folded::with_words(text), &mut hits);
+    let mut scratch = ScanScratch::default();
+    patterns.scan(text, &Folded::with_words(text), &mut hits, &mut scratch);
     let mut hits = hits.pop().unwrap_or_default();
     hits.sort_by_key(|h| (h.start, h.end));
     hits

@@ -73,7 +73,8 @@ struct FindingLabel {
 /// Line and column (1-based; columns in chars) as the README defines them: `\n`, `\r\n` and
 /// a lone `\r` each end a line.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
+    // A leading byte-order mark is not part of the draft: it is no column.
+    let before = text[..offset].strip_prefix('\u{feff}').unwrap_or(&text[..offset]);
     let lines = before.replace("\r\n", "\n").replace('\r', "\n");
     let line = lines.matches('\n').count() + 1;
     let column = lines.rsplit('\n').next().unwrap_or("").chars().count() + 1;

@@ -74,7 +74,9 @@ struct FindingLabel {
 /// a lone `\r` each end a line.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     // A leading byte-order mark is not part of the draft: it is no column.
-    let before = text[..offset].strip_prefix('\u{feff}').unwrap_or(&text[..offset]);
+    let before = text[..offset]
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text[..offset]);
     let lines = before.replace("\r\n", "\n").replace('\r', "\n");
     let line = lines.matches('\n').count() + 1;
     let column = lines.rsplit('\n').next().unwrap_or("").chars().count() + 1;

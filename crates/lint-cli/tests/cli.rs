@@ -1,12 +1,11 @@
 //! End-to-end tests: the real `postlint` binary against the fixtures in `tests/`.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{code, json, root, stderr, stdout};
 
 /// Runs postlint from the workspace root (so fixture paths print as given) with no house
 /// rules discovered and no colour from the environment.
@@ -15,36 +14,7 @@ fn postlint(args: &[&str]) -> Output {
 }
 
 fn postlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("postlint runs");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    pipe.write_all(stdin.unwrap_or_default())
-        .expect("write stdin");
-    drop(pipe);
-    child.wait_with_output().expect("postlint finishes")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited normally")
-}
-
-fn json(o: &Output) -> Vec<serde_json::Value> {
-    serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is one JSON array ({e}):\n{}", stdout(o)))
+    common::run(dir, args, stdin.unwrap_or_default(), &[])
 }
 
 #[test]

@@ -5,12 +5,11 @@
 //! (`crates/lint-core/tests/properties.rs`) and the fuzz targets (`fuzz/`) cover far more
 //! drafts.
 
+mod common;
 #[path = "../../lint-core/tests/drafts_strategy/mod.rs"]
 mod drafts_strategy;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::LazyLock;
 
 use postlint_core::decode::{DecodeError, decode};
@@ -20,27 +19,9 @@ use serde::Deserialize;
 
 use drafts_strategy::hostile_draft;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// Runs postlint from the workspace root with `stdin` as the draft.
 fn postlint(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_postlint"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("postlint runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("postlint finishes")
+    common::run(&common::root(), args, stdin, &[])
 }
 
 /// One finding as the JSON output's contract (README, "JSON output") describes it, parsed

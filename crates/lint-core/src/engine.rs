@@ -222,6 +222,8 @@ struct Scratch {
     lex: Vec<std::cell::Cell<u8>>,
     findings: Vec<detect::Finding>,
     scan: detect::scan::ScanScratch,
+    /// The automaton's matches: (phrase, start, end) in the folded draft.
+    matches: Vec<(usize, usize, usize)>,
 }
 
 impl Scratch {
@@ -292,7 +294,16 @@ impl Linter {
             self.detector_patterns.is_some() || self.detectors.iter().any(|(_, d)| d.needs_words());
         let folded = Folded::new_in(text, words, std::mem::take(&mut scratch.fold));
         if let Some(phrases) = &self.phrases {
-            self.check_phrases(phrases, text, &folded, &mut out, &mut allowed, &mut hits);
+            let mut matches = std::mem::take(&mut scratch.matches);
+            matches.clear();
+            self.check_phrases(
+                phrases,
+                text,
+                &folded,
+                &mut matches,
+                (&mut out, &mut allowed, &mut hits),
+            );
+            scratch.matches = matches;
         }
         if let Some(patterns) = &self.patterns {
             self.check_patterns(patterns, text, &mut out);
@@ -311,8 +322,12 @@ impl Linter {
         lex.resize(folded.words().len(), std::cell::Cell::new(0u8));
         let quotes = std::cell::OnceCell::new();
         for (det, (rule, detector)) in self.detectors.iter().enumerate() {
-            hits.phrases[det].sort_by_key(|h| (h.start, h.end));
-            hits.patterns[det].sort_by_key(|h| (h.start, h.end));
+            let (phrase_hits, pattern_hits) = (&mut hits.phrases[det], &mut hits.patterns[det]);
+            if phrase_hits.is_empty() && pattern_hits.is_empty() && detector.idle_without_hits() {
+                continue;
+            }
+            phrase_hits.sort_by_key(|h| (h.start, h.end));
+            pattern_hits.sort_by_key(|h| (h.start, h.end));
             let input = Input {
                 text,
                 phrases: &hits.phrases[det],
@@ -341,6 +356,7 @@ impl Linter {
             scratch.findings = findings;
         } else {
             scratch.scan = Default::default();
+            scratch.matches = Vec::new();
         }
         out
     }
@@ -374,17 +390,15 @@ impl Linter {
         phrases: &PhraseMatcher,
         text: &str,
         folded: &Folded<'_>,
-        out: &mut Vec<Diagnostic>,
-        allowed: &mut Vec<Span>,
-        hits: &mut DetectorHits,
+        matches: &mut Vec<(usize, usize, usize)>,
+        (out, allowed, hits): (&mut Vec<Diagnostic>, &mut Vec<Span>, &mut DetectorHits),
     ) {
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
         // (rule, start, end) of each rule's `except` phrases.
         let mut except: Vec<(usize, usize, usize)> = Vec::new();
-        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
         phrases.for_each_match(folded.as_str(), |id, s, e| matches.push((id, s, e)));
-        for (id, s, e) in matches {
+        for &(id, s, e) in matches.iter() {
             let (start, end) = folded.original_range(s, e);
             if !text::is_whole_word(text, start, end) {
                 continue;

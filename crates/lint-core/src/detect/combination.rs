@@ -101,6 +101,11 @@ impl Combination {
 }
 
 impl Detector for Combination {
+    // It needs an age or a circumstance, which come as hits.
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         let text = input.text;
         let ages: Vec<Span> = input

@@ -177,6 +177,10 @@ impl NhsNumber {
 }
 
 impl Detector for NhsNumber {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         for hit in input.patterns {
             let s = &input.text[hit.start..hit.end];
@@ -226,6 +230,10 @@ impl NiNumber {
 }
 
 impl Detector for NiNumber {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         for hit in input.patterns {
             let s = &input.text[hit.start..hit.end];
@@ -283,6 +291,10 @@ impl Postcode {
 }
 
 impl Detector for Postcode {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         for hit in input.patterns {
             let s = &input.text[hit.start..hit.end];
@@ -335,6 +347,10 @@ impl Phone {
 }
 
 impl Detector for Phone {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         for hit in input.patterns {
             let s = &input.text[hit.start..hit.end];
@@ -425,6 +441,10 @@ impl Email {
 }
 
 impl Detector for Email {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         for hit in input.patterns {
             // `@user@host.social` is a fediverse handle, not an email address.
@@ -568,6 +588,10 @@ fn id_like(token: &str) -> bool {
 }
 
 impl Detector for CaseReference {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         let text = input.text;
         let mut found: Vec<(usize, usize, Confidence)> = Vec::new();
@@ -686,6 +710,10 @@ fn plausible_date(s: &str) -> bool {
 }
 
 impl Detector for DateOfBirth {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for hit in input.patterns {
@@ -795,6 +823,10 @@ impl Address {
 }
 
 impl Detector for Address {
+    fn idle_without_hits(&self) -> bool {
+        true
+    }
+
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
         let mut last_end = 0;
         for hit in input.patterns {

@@ -110,8 +110,8 @@ const FAMILY_WORDS: &[&str] = &[
 struct Scan<'a> {
     input: &'a Input<'a>,
     words: &'a [Word],
-    cues: Vec<(usize, usize)>,
-    public: Vec<(usize, usize)>,
+    cues: &'a [(usize, usize)],
+    public: &'a [(usize, usize)],
 }
 
 impl Scan<'_> {
@@ -210,12 +210,54 @@ fn is_given(scan: &Scan<'_>, i: usize) -> bool {
             .any(|p| gazetteer::lookup(p) & lex::GIVEN != 0)
 }
 
+/// The lists a check fills, kept per thread from draft to draft (allocating them for every
+/// draft of an archive was a measurable part of the detector's cost).
+#[derive(Default)]
+struct Lists {
+    taken: Vec<(usize, usize)>,
+    cues: Vec<(usize, usize)>,
+    public: Vec<(usize, usize)>,
+    /// The word each cue starts in (the first word ending after its start), in order.
+    cue_words: Vec<usize>,
+}
+
+impl Lists {
+    /// Lists longer than this are dropped after the check rather than kept.
+    const KEEP: usize = 1 << 12;
+}
+
+thread_local! {
+    static LISTS: std::cell::RefCell<Lists> = std::cell::RefCell::default();
+}
+
 impl Detector for PersonName {
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
+        LISTS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut lists) => {
+                self.check_with(input, &mut lists, out);
+                // Not kept when a huge draft made them huge.
+                if lists.cues.capacity() > Lists::KEEP {
+                    *lists = Lists::default();
+                }
+            }
+            Err(_) => self.check_with(input, &mut Lists::default(), out),
+        })
+    }
+}
+
+impl PersonName {
+    fn check_with(&self, input: &Input<'_>, lists: &mut Lists, out: &mut Vec<Finding>) {
         let text = input.text;
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        let mut cues: Vec<(usize, usize)> = Vec::new();
-        let mut public = Vec::new();
+        let Lists {
+            taken,
+            cues,
+            public,
+            cue_words,
+        } = lists;
+        taken.clear();
+        cues.clear();
+        public.clear();
+        cue_words.clear();
         for &Hit { kind, start, end } in input.phrases {
             match kind {
                 // Leftmost-longest, as phrases are: a name listed twice ("Tyrell", "tyrell")
@@ -230,7 +272,7 @@ impl Detector for PersonName {
                 _ => cues.push((start, end)),
             }
         }
-        for &(start, end) in &taken {
+        for &(start, end) in taken.iter() {
             out.push(Finding::new(
                 start,
                 end,
@@ -242,47 +284,52 @@ impl Detector for PersonName {
                 ),
             ));
         }
+        // Phrase cues and pattern cues (ages) each come sorted; together, in order.
+        let phrase_cues = cues.len();
         cues.extend(input.patterns.iter().map(|h| (h.start, h.end)));
+        if phrase_cues > 0 && phrase_cues < cues.len() {
+            cues.sort_unstable();
+        }
+        let words = input.words();
+        let n = words.len();
+        // Lower-case names count only close to a cue: a word is near one when a cue starts
+        // within LOWER_CASE_REACH words of it, so the other lower-case words are skipped
+        // without a lookup.
+        let mut w = 0;
+        for &(cs, _) in cues.iter() {
+            while w < n && words[w].end <= cs {
+                w += 1;
+            }
+            cue_words.push(w);
+        }
         let scan = Scan {
             input,
-            words: input.words(),
+            words,
             cues,
             public,
         };
-        // Lower-case names count only close to a cue: mark the words within reach of one,
-        // so the other lower-case words are skipped without a lookup.
-        let n = scan.words.len();
-        let mut near_cue = vec![false; n];
-        if !scan.cues.is_empty() {
-            let mut w = 0;
-            for &(cs, _) in &scan.cues {
-                while w < n && scan.words[w].end <= cs {
-                    w += 1;
-                }
-                let lo = w.saturating_sub(LOWER_CASE_REACH);
-                let hi = (w + LOWER_CASE_REACH + 1).min(n);
-                near_cue[lo..hi].iter_mut().for_each(|m| *m = true);
-            }
-        }
+        let mut next_cue = 0;
         let mut i = 0;
         let bytes = text.as_bytes();
         while i < n {
+            while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < i {
+                next_cue += 1;
+            }
+            let near_cue =
+                next_cue < cue_words.len() && cue_words[next_cue] <= i + LOWER_CASE_REACH;
             // Most words are lower case, far from a cue and no honorific ("mr", "mrs", "ms",
             // "miss", "mx", "master" all start with "m"): turned away here, on two bytes.
-            let w = scan.words[i];
+            let w = words[i];
             let maybe_honorific =
                 w.end - w.start <= 6 && bytes[w.start].eq_ignore_ascii_case(&b'm');
-            if !(near_cue[i] || w.is(Word::CAPITALISED) || maybe_honorific) {
+            if !(near_cue || w.is(Word::CAPITALISED) || maybe_honorific) {
                 i += 1;
                 continue;
             }
-            let step = self.candidate(&scan, i, near_cue[i], &taken, out);
+            let step = self.candidate(&scan, i, near_cue, taken, out);
             i += step.max(1);
         }
     }
-}
-
-impl PersonName {
     /// Looks for a name starting at word `i`; returns how many words were consumed.
     fn candidate(
         &self,
@@ -490,6 +537,22 @@ impl PersonName {
 #[cfg(test)]
 mod tests {
     use crate::Linter;
+
+    /// An age is a cue like a cue phrase, wherever it stands: it once counted only when no
+    /// cue phrase came after it ("foster carers" later hid "(5)").
+    #[test]
+    fn a_lower_case_name_beside_an_age_is_found_before_a_later_cue_phrase() {
+        let linter = Linter::new().expect("default rules");
+        let text = "reggie (5): *lets the guinea pigs out* For the foster carers in our group: \
+                    thank you.";
+        let found: Vec<&str> = linter
+            .check(text)
+            .into_iter()
+            .filter(|d| d.rule == "confidentiality/person-name")
+            .map(|d| &text[d.span.range()])
+            .collect();
+        assert_eq!(found, ["reggie"]);
+    }
 
     /// Found by the `house_rules_structured` fuzz target: a known name listed twice, or
     /// inside another, was reported once per entry, with overlapping spans.

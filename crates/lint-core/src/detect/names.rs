@@ -195,6 +195,12 @@ impl Scan<'_> {
     }
 }
 
+/// Bits `lo..hi` of a word (`lo <= hi <= 64`).
+fn bits(lo: usize, hi: usize) -> u64 {
+    let upto = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+    upto(hi) & !upto(lo)
+}
+
 /// Whether word `i` is a given name, or a double-barrelled one ("Mary-Jane", "Jean-Luc").
 fn is_given(scan: &Scan<'_>, i: usize) -> bool {
     if scan.lex(i) & lex::GIVEN != 0 {
@@ -308,28 +314,51 @@ impl PersonName {
             cues,
             public,
         };
-        let mut next_cue = 0;
-        let mut i = 0;
+        // The words worth a closer look, 64 at a time as bit masks, so the walk has no
+        // branch per word to mispredict: capitalised words, words within reach of a cue
+        // (lower-case names count only there), and short words starting with "m" (every
+        // honorific: "mr", "mrs", "ms", "miss", "mx", "master"). Most words are none.
         let bytes = text.as_bytes();
-        while i < n {
-            while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < i {
+        let mut next_cue = 0;
+        let mut base = 0;
+        // The first word not yet consumed by a candidate.
+        let mut from = 0;
+        while base < n {
+            let end = (base + 64).min(n);
+            let mut look = 0u64;
+            for (k, w) in words[base..end].iter().enumerate() {
+                let honorific_like = (w.end - w.start <= 6) & (bytes[w.start] | 0x20 == b'm');
+                let capitalised = w.shape & Word::CAPITALISED != 0;
+                look |= u64::from(capitalised | honorific_like) << k;
+            }
+            let mut near = 0u64;
+            while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < base {
                 next_cue += 1;
             }
-            let near_cue =
-                next_cue < cue_words.len() && cue_words[next_cue] <= i + LOWER_CASE_REACH;
-            // Most words are lower case, far from a cue and no honorific ("mr", "mrs", "ms",
-            // "miss", "mx", "master" all start with "m"): turned away here, on two bytes.
-            let w = words[i];
-            let maybe_honorific =
-                w.end - w.start <= 6 && bytes[w.start].eq_ignore_ascii_case(&b'm');
-            if !(near_cue || w.is(Word::CAPITALISED) || maybe_honorific) {
-                i += 1;
-                continue;
+            for &cw in &cue_words[next_cue..] {
+                let (lo, hi) = (
+                    cw.saturating_sub(LOWER_CASE_REACH),
+                    cw + LOWER_CASE_REACH + 1,
+                );
+                if lo >= end {
+                    break;
+                }
+                near |= bits(lo.max(base) - base, hi.min(end) - base);
             }
-            let step = self.candidate(&scan, i, near_cue, taken, out);
-            i += step.max(1);
+            look |= near;
+            // Words consumed by a candidate in the chunk before.
+            look &= !bits(0, from.clamp(base, end) - base);
+            while look != 0 {
+                let k = look.trailing_zeros() as usize;
+                let i = base + k;
+                let step = self.candidate(&scan, i, near >> k & 1 != 0, taken, out);
+                from = i + step.max(1);
+                look &= !bits(0, from.min(end) - base);
+            }
+            base = end;
         }
     }
+
     /// Looks for a name starting at word `i`; returns how many words were consumed.
     fn candidate(
         &self,
@@ -537,6 +566,16 @@ impl PersonName {
 #[cfg(test)]
 mod tests {
     use crate::Linter;
+
+    #[test]
+    fn bits_covers_exactly_lo_to_hi() {
+        assert_eq!(super::bits(0, 0), 0);
+        assert_eq!(super::bits(0, 3), 0b111);
+        assert_eq!(super::bits(2, 5), 0b11100);
+        assert_eq!(super::bits(60, 64), 0xf << 60);
+        assert_eq!(super::bits(0, 64), u64::MAX);
+        assert_eq!(super::bits(64, 64), 0);
+    }
 
     /// An age is a cue like a cue phrase, wherever it stands: it once counted only when no
     /// cue phrase came after it ("foster carers" later hid "(5)").

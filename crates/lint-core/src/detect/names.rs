@@ -195,6 +195,41 @@ impl Scan<'_> {
     }
 }
 
+/// Whether `w` could be an honorific: every one ("mr", "mrs", "ms", "miss", "mx", "master")
+/// starts with "m" and is short.
+#[inline]
+fn honorific_like(text: &str, w: Word) -> bool {
+    (w.end - w.start <= 6) & (text.as_bytes()[w.start] | 0x20 == b'm')
+}
+
+/// Whether word `i` (no honorific) plainly starts no name: a lower-case word far from any
+/// cue, or a word whose lexicon flags alone tell (most capitalised words, "The",
+/// "Council", and lower-case words near a cue). The same
+/// answer [`PersonName::candidate`] reaches, for a fraction of its work. Words with an
+/// inner apostrophe or hyphen ("Jayden's", "Mary-Jane") always go the long way.
+#[inline]
+fn plainly_no_name(scan: &Scan<'_>, i: usize, near_cue: bool) -> bool {
+    let w = scan.words[i];
+    if w.shape & Word::CAPITALISED == 0 && !near_cue {
+        return true;
+    }
+    if w.shape & Word::MIXED != 0 {
+        return false;
+    }
+    let flags = scan.lex(i);
+    if flags & lex::GIVEN != 0 {
+        return false;
+    }
+    if w.shape & Word::CAPITALISED == 0 {
+        return true;
+    }
+    if flags & lex::SURNAME != 0 {
+        return false;
+    }
+    // Not a surname, unless plural after "the" ("the Nowaks").
+    !(i > 0 && scan.key(i).ends_with('s') && scan.key(i - 1) == "the")
+}
+
 /// Bits `lo..hi` of a word (`lo <= hi <= 64`).
 fn bits(lo: usize, hi: usize) -> u64 {
     let upto = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
@@ -318,7 +353,6 @@ impl PersonName {
         // branch per word to mispredict: capitalised words, words within reach of a cue
         // (lower-case names count only there), and short words starting with "m" (every
         // honorific: "mr", "mrs", "ms", "miss", "mx", "master"). Most words are none.
-        let bytes = text.as_bytes();
         let mut next_cue = 0;
         let mut base = 0;
         // The first word not yet consumed by a candidate.
@@ -326,10 +360,9 @@ impl PersonName {
         while base < n {
             let end = (base + 64).min(n);
             let mut look = 0u64;
-            for (k, w) in words[base..end].iter().enumerate() {
-                let honorific_like = (w.end - w.start <= 6) & (bytes[w.start] | 0x20 == b'm');
+            for (k, &w) in words[base..end].iter().enumerate() {
                 let capitalised = w.shape & Word::CAPITALISED != 0;
-                look |= u64::from(capitalised | honorific_like) << k;
+                look |= u64::from(capitalised | honorific_like(text, w)) << k;
             }
             let mut near = 0u64;
             while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < base {
@@ -351,7 +384,13 @@ impl PersonName {
             while look != 0 {
                 let k = look.trailing_zeros() as usize;
                 let i = base + k;
-                let step = self.candidate(&scan, i, near >> k & 1 != 0, taken, out);
+                let near_cue = near >> k & 1 != 0;
+                let honorific = honorific_like(text, words[i]) && HONORIFICS.contains(&scan.key(i));
+                let step = if honorific || !plainly_no_name(&scan, i, near_cue) {
+                    self.candidate(&scan, i, near_cue, taken, out)
+                } else {
+                    1
+                };
                 from = i + step.max(1);
                 look &= !bits(0, from.min(end) - base);
             }

@@ -38,8 +38,24 @@ pub struct Linter {
     patterns: Option<PatternMatcher>,
     /// The detectors' regexes, searched around their trigger tokens only.
     detector_patterns: Option<detect::scan::Patterns>,
-    /// (rule index, detector), in rule order.
-    detectors: Vec<(usize, Box<dyn Detector>)>,
+    /// The detectors, in rule order.
+    detectors: Vec<DetectorEntry>,
+    /// Whether a check splits the draft into words (some detector reads them).
+    words: bool,
+}
+
+/// A detector with its rule and what the engine asks of it for every draft, read once when
+/// the linter is built: a virtual call per detector per draft to ask again cost mispredicted
+/// calls and cache misses on the detector objects.
+#[derive(Debug)]
+struct DetectorEntry {
+    /// Index of its rule.
+    rule: usize,
+    /// [`Detector::idle_without_hits`].
+    idle_without_hits: bool,
+    /// [`Detector::honours_allow_list`].
+    honours_allow: bool,
+    detector: Box<dyn Detector>,
 }
 
 /// Builds a [`Linter`] from the default rules plus house rules and front-end overrides.
@@ -290,9 +306,7 @@ impl Linter {
         hits.patterns.resize_with(self.detectors.len(), Vec::new);
         // One fold of the draft serves the phrases and, split into words in the same pass,
         // the detectors.
-        let words =
-            self.detector_patterns.is_some() || self.detectors.iter().any(|(_, d)| d.needs_words());
-        let folded = Folded::new_in(text, words, std::mem::take(&mut scratch.fold));
+        let folded = Folded::new_in(text, self.words, std::mem::take(&mut scratch.fold));
         if let Some(phrases) = &self.phrases {
             let mut matches = std::mem::take(&mut scratch.matches);
             matches.clear();
@@ -321,9 +335,9 @@ impl Linter {
         lex.clear();
         lex.resize(folded.words().len(), std::cell::Cell::new(0u8));
         let quotes = std::cell::OnceCell::new();
-        for (det, (rule, detector)) in self.detectors.iter().enumerate() {
+        for (det, entry) in self.detectors.iter().enumerate() {
             let (phrase_hits, pattern_hits) = (&mut hits.phrases[det], &mut hits.patterns[det]);
-            if phrase_hits.is_empty() && pattern_hits.is_empty() && detector.idle_without_hits() {
+            if entry.idle_without_hits && phrase_hits.is_empty() && pattern_hits.is_empty() {
                 continue;
             }
             phrase_hits.sort_by_key(|h| (h.start, h.end));
@@ -336,13 +350,12 @@ impl Linter {
                 lex: &lex,
                 quotes: &quotes,
             };
-            detector.check(&input, &mut findings);
-            let honours_allow = detector.honours_allow_list();
+            entry.detector.check(&input, &mut findings);
             for f in findings.drain(..) {
-                if honours_allow && is_allowed(Span::new(f.start, f.end)) {
+                if entry.honours_allow && is_allowed(Span::new(f.start, f.end)) {
                     continue;
                 }
-                out.push(self.detector_diagnostic(*rule, f));
+                out.push(self.detector_diagnostic(entry.rule, f));
             }
         }
         out.sort_by(|a, b| {
@@ -706,7 +719,7 @@ impl LinterBuilder {
         // Detector regexes, each with the detectors that asked for it: detectors that
         // register the same regex share one search.
         let mut detector_patterns: Vec<(detect::Source, Vec<(usize, u16)>)> = Vec::new();
-        let mut detectors: Vec<(usize, Box<dyn Detector>)> = Vec::new();
+        let mut detectors: Vec<DetectorEntry> = Vec::new();
         for (i, c) in compiled.into_iter().enumerate() {
             if c.rule.info.is_enabled() {
                 match c.matcher {
@@ -740,7 +753,12 @@ impl LinterBuilder {
                                 None => detector_patterns.push((source, vec![(det, kind)])),
                             }
                         }
-                        detectors.push((i, detector));
+                        detectors.push(DetectorEntry {
+                            rule: i,
+                            idle_without_hits: detector.idle_without_hits(),
+                            honours_allow: detector.honours_allow_list(),
+                            detector,
+                        });
                     }
                 }
             }
@@ -769,12 +787,15 @@ impl LinterBuilder {
         } else {
             Some(detect::scan::Patterns::new(detector_patterns))
         };
+        let words =
+            detector_patterns.is_some() || detectors.iter().any(|d| d.detector.needs_words());
         Ok(Linter {
             rules,
             phrases,
             patterns,
             detector_patterns,
             detectors,
+            words,
         })
     }
 }

@@ -134,7 +134,13 @@ impl Input<'_> {
         if v & LEX_KNOWN != 0 {
             return v & !LEX_KNOWN;
         }
-        let flags = gazetteer::lookup(self.stem(i));
+        // Only a word with an inner apostrophe (so MIXED) can end in a possessive.
+        let key = if self.words()[i].is(Word::MIXED) {
+            self.stem(i)
+        } else {
+            self.key(i)
+        };
+        let flags = gazetteer::lookup(key);
         cell.set(flags | LEX_KNOWN);
         flags
     }

@@ -135,12 +135,12 @@ impl Input<'_> {
             return v & !LEX_KNOWN;
         }
         // Only a word with an inner apostrophe (so MIXED) can end in a possessive.
-        let key = if self.words()[i].is(Word::MIXED) {
-            self.stem(i)
+        let w = self.words()[i];
+        let flags = if w.is(Word::MIXED) {
+            gazetteer::lookup(self.stem(i))
         } else {
-            self.key(i)
+            gazetteer::lookup_in(self.folded.as_str().as_bytes(), w.fstart, w.fend)
         };
-        let flags = gazetteer::lookup(key);
         cell.set(flags | LEX_KNOWN);
         flags
     }

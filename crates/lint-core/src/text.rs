@@ -74,17 +74,22 @@ impl Word {
     /// word as a regex's `\b` sees it.
     pub const MIXED: u8 = 16;
 
-    /// A word read from `range` (folded: `frange`) that starts with `first`, has `letters`
-    /// letters and whose chars' classes, or-ed together, are `seen`.
+    #[inline(always)]
+    /// A word read from `range` of `original` (folded: `frange`) that starts with `first`
+    /// and whose chars' classes, or-ed together, are `seen`.
     fn read(
+        original: &str,
         range: std::ops::Range<usize>,
         frange: std::ops::Range<usize>,
         first: u8,
-        letters: u32,
         seen: u8,
     ) -> Word {
         let mut shape = first;
-        if letters >= 2 && seen & LOWER == 0 {
+        // Shouted: two letters or more, none lower case. Letters are counted only for the
+        // few words that may be (a capital or a letter without case, no lower case), not
+        // byte by byte in the fold.
+        if seen & LOWER == 0 && seen & (UPPER | INNER) != 0 && two_letters(&original[range.clone()])
+        {
             shape |= Word::SHOUTED;
         }
         if seen & DIGIT != 0 {
@@ -106,6 +111,13 @@ impl Word {
     pub fn is(&self, shape: u8) -> bool {
         self.shape & shape == shape
     }
+}
+
+/// Whether `word` has two letters or more (out of line: only words without a lower-case
+/// letter ask, and the fold's loop stays small).
+#[inline(never)]
+fn two_letters(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Classes of ASCII bytes, for the fold-and-split loop.
@@ -239,9 +251,8 @@ impl<'a> Folded<'a> {
         }
         // The word being read, if any (plain locals: the hot loop keeps them in registers).
         let mut in_word = false;
-        // The classes of the word's chars or-ed together, and its letters counted: one or
-        // and one add per byte.
-        let (mut wstart, mut wfstart, mut wfirst, mut letters, mut seen) = (0, 0, 0u8, 0u32, 0u8);
+        // The classes of the word's chars or-ed together: one or per byte.
+        let (mut wstart, mut wfstart, mut wfirst, mut seen) = (0, 0, 0u8, 0u8);
         let mut last_space = false;
         // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
         let letter_at = |j: usize| match bytes.get(j) {
@@ -270,7 +281,7 @@ impl<'a> Folded<'a> {
                 if WORDS && RUNS && class & ALNUM != 0 {
                     if !in_word {
                         in_word = true;
-                        (wstart, wfstart, letters, seen) = (i, before, 0, 0);
+                        (wstart, wfstart, seen) = (i, before, 0);
                         wfirst = if class & UPPER != 0 {
                             Word::CAPITALISED
                         } else if class & ALPHA == 0 {
@@ -283,7 +294,7 @@ impl<'a> Folded<'a> {
                     // white space, no shift, no word end to test for on each byte (this loop
                     // carries most of every draft).
                     let mut j = i + 1;
-                    let (mut run_seen, mut run_letters) = (class, u32::from(class & ALPHA != 0));
+                    let mut run_seen = class;
                     folded.push(b.to_ascii_lowercase());
                     while let Some(&next) = bytes.get(j) {
                         let c = CLASS_256[next as usize];
@@ -293,10 +304,8 @@ impl<'a> Folded<'a> {
                         // Words are short: a byte at a time beats a call to copy them.
                         folded.push(next.to_ascii_lowercase());
                         run_seen |= c;
-                        run_letters += u32::from(c & ALPHA != 0);
                         j += 1;
                     }
-                    letters += run_letters;
                     seen |= run_seen;
                     last_space = false;
                     i = j;
@@ -313,7 +322,7 @@ impl<'a> Folded<'a> {
                     if class & ALNUM != 0 {
                         if !in_word {
                             in_word = true;
-                            (wstart, wfstart, letters, seen) = (i, before, 0, 0);
+                            (wstart, wfstart, seen) = (i, before, 0);
                             wfirst = if class & UPPER != 0 {
                                 Word::CAPITALISED
                             } else if class & ALPHA == 0 {
@@ -322,7 +331,6 @@ impl<'a> Folded<'a> {
                                 0
                             };
                         }
-                        letters += u32::from(class & ALPHA != 0);
                         seen |= class;
                     } else if in_word {
                         if class & JOIN != 0 && letter_at(i + 1) {
@@ -330,10 +338,10 @@ impl<'a> Folded<'a> {
                         } else {
                             in_word = false;
                             words.push(Word::read(
+                                original,
                                 wstart..i,
                                 wfstart..before,
                                 wfirst,
-                                letters,
                                 seen,
                             ));
                         }
@@ -356,11 +364,10 @@ impl<'a> Folded<'a> {
                         let upper = c.is_uppercase();
                         if !in_word {
                             in_word = true;
-                            (wstart, wfstart, letters, seen) = (i, before, 0, 0);
+                            (wstart, wfstart, seen) = (i, before, 0);
                             wfirst = if upper { Word::CAPITALISED } else { 0 };
                         }
                         let alphabetic = c.is_alphabetic();
-                        letters += u32::from(alphabetic);
                         seen |= INNER
                             | match (alphabetic, upper) {
                                 (_, true) => UPPER,
@@ -373,10 +380,10 @@ impl<'a> Folded<'a> {
                         } else {
                             in_word = false;
                             words.push(Word::read(
+                                original,
                                 wstart..i,
                                 wfstart..before,
                                 wfirst,
-                                letters,
                                 seen,
                             ));
                         }
@@ -395,10 +402,10 @@ impl<'a> Folded<'a> {
         }
         if in_word {
             words.push(Word::read(
+                original,
                 wstart..bytes.len(),
                 wfstart..folded.len(),
                 wfirst,
-                letters,
                 seen,
             ));
         }

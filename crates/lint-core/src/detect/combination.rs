@@ -244,17 +244,21 @@ fn gazetteer_places(input: &Input<'_>) -> Vec<Span> {
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < ws.len() {
-        if !ws[i].is(Word::CAPITALISED) || text[..ws[i].start].ends_with(['@', '#']) {
+        if !ws[i].is(Word::CAPITALISED) {
             i += 1;
             continue;
         }
         let mut flags = input.lex(i);
-        if input.key(i).len() != input.stem(i).len() {
+        // Only a word with an inner apostrophe can have a possessive to strip.
+        if ws[i].is(Word::MIXED) && input.key(i).len() != input.stem(i).len() {
             // "King's Lynn": the possessive may belong to the place.
             flags |= gazetteer::lookup(input.key(i)) & lex::PLACE_PREFIX;
         }
-        if flags & (lex::PLACE | lex::PLACE_PREFIX) == 0 {
+        // Handles and hashtags are not places ('@' and '#' are ASCII: one byte back).
+        let tagged = ws[i].start > 0 && matches!(bytes[ws[i].start - 1], b'@' | b'#');
+        if flags & (lex::PLACE | lex::PLACE_PREFIX) == 0 || tagged {
             i += 1;
             continue;
         }

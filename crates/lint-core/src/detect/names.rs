@@ -167,7 +167,9 @@ impl Scan<'_> {
     }
 
     fn prefixed_by_handle(&self, i: usize) -> bool {
-        self.input.text[..self.words[i].start].ends_with(['@', '#'])
+        // '@' and '#' are ASCII: one byte back.
+        let start = self.words[i].start;
+        start > 0 && matches!(self.input.text.as_bytes()[start - 1], b'@' | b'#')
     }
 
     /// Whether word `i` starts a sentence (so its capital says nothing).

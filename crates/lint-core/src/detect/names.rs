@@ -401,6 +401,9 @@ impl PersonName {
     }
 
     /// Looks for a name starting at word `i`; returns how many words were consumed.
+    // Out of line: only names and honorifics come here, and the walk that picks them
+    // stays small.
+    #[inline(never)]
     fn candidate(
         &self,
         scan: &Scan<'_>,

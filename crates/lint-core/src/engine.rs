@@ -256,6 +256,15 @@ thread_local! {
 struct DetectorHits {
     phrases: Vec<Vec<Hit>>,
     patterns: Vec<Vec<Hit>>,
+    /// Bit `det % 64` set when detector `det` got a hit: the others that are idle without
+    /// hits are passed over without looking at their lists.
+    active: u64,
+}
+
+/// The bit of detector `det` in [`DetectorHits::active`] (several share one past 64, which
+/// only makes them run with no hits).
+fn detector_bit(det: usize) -> u64 {
+    1 << (det % 64)
 }
 
 impl Linter {
@@ -302,6 +311,7 @@ impl Linter {
         for list in hits.phrases.iter_mut().chain(hits.patterns.iter_mut()) {
             list.clear();
         }
+        hits.active = 0;
         hits.phrases.resize_with(self.detectors.len(), Vec::new);
         hits.patterns.resize_with(self.detectors.len(), Vec::new);
         // One fold of the draft serves the phrases and, split into words in the same pass,
@@ -323,7 +333,7 @@ impl Linter {
             self.check_patterns(patterns, text, &mut out);
         }
         if let Some(patterns) = &self.detector_patterns {
-            patterns.scan(text, &folded, &mut hits.patterns, &mut scratch.scan);
+            hits.active |= patterns.scan(text, &folded, &mut hits.patterns, &mut scratch.scan);
         }
         // Term and pattern findings inside an allow-listed phrase go here; each detector's
         // findings below, unless the detector opts out (the length limit).
@@ -336,10 +346,10 @@ impl Linter {
         lex.resize(folded.words().len(), std::cell::Cell::new(0u8));
         let quotes = std::cell::OnceCell::new();
         for (det, entry) in self.detectors.iter().enumerate() {
-            let (phrase_hits, pattern_hits) = (&mut hits.phrases[det], &mut hits.patterns[det]);
-            if entry.idle_without_hits && phrase_hits.is_empty() && pattern_hits.is_empty() {
+            if entry.idle_without_hits && hits.active & detector_bit(det) == 0 {
                 continue;
             }
+            let (phrase_hits, pattern_hits) = (&mut hits.phrases[det], &mut hits.patterns[det]);
             phrase_hits.sort_by_key(|h| (h.start, h.end));
             pattern_hits.sort_by_key(|h| (h.start, h.end));
             let input = Input {
@@ -419,11 +429,14 @@ impl Linter {
             for target in phrases.targets(id) {
                 match target {
                     Target::Allow => allowed.push(Span::new(start, end)),
-                    Target::Detector { det, kind } => hits.phrases[*det].push(Hit {
-                        kind: *kind,
-                        start,
-                        end,
-                    }),
+                    Target::Detector { det, kind } => {
+                        hits.active |= detector_bit(*det);
+                        hits.phrases[*det].push(Hit {
+                            kind: *kind,
+                            start,
+                            end,
+                        });
+                    }
                     Target::Term { rule, suggestions } => {
                         found.push((*rule, start, end, suggestions));
                     }

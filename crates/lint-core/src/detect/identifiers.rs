@@ -554,6 +554,11 @@ impl CaseReference {
             }
             p = skip_ws(p);
         }
+        // An id has a digit among its first ten bytes (see CASE_ID); most cues ("court
+        // today", "police said") have none, and skip the regex.
+        if !text.as_bytes()[p..].iter().take(10).any(u8::is_ascii_digit) {
+            return None;
+        }
         let m = CASE_ID.find(&text[p..])?;
         Some((p, p + m.end()))
     }

@@ -380,7 +380,8 @@ impl Patterns {
     }
 
     /// Finds every pattern's matches in `text` and gives each detector its hits (the span of
-    /// the group named `m` when the pattern has one).
+    /// the group named `m` when the pattern has one). Returns the detectors that got one, as
+    /// bits (`1 << (det % 64)`).
     // Out of line: the engine's check stays small, and profiles show the search apart.
     #[inline(never)]
     pub(crate) fn scan(
@@ -389,7 +390,7 @@ impl Patterns {
         folded: &Folded<'_>,
         hits: &mut [Vec<Hit>],
         scratch: &mut ScanScratch,
-    ) {
+    ) -> u64 {
         let ScanScratch { tokens, found } = scratch;
         tokens.clear();
         found.clear();
@@ -400,11 +401,14 @@ impl Patterns {
         // In order of registration: the engine sorts each detector's hits by span, stably,
         // so equal spans stay in this order.
         found.sort_by_key(|f| f.0);
+        let mut active = 0;
         for &(order, start, end) in found.iter() {
             for &(det, kind) in &self.targets[order] {
                 hits[det].push(Hit { kind, start, end });
+                active |= 1 << (det % 64);
             }
         }
+        active
     }
 
     /// Searches each kind of trigger's windows with its regexes.

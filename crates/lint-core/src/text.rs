@@ -333,13 +333,10 @@ impl<'a> Folded<'a> {
                     if !in_word {
                         in_word = true;
                         (wstart, wfstart, seen) = (i, before, 0);
-                        wfirst = if class & UPPER != 0 {
-                            Word::CAPITALISED
-                        } else if class & ALPHA == 0 {
-                            Word::DIGIT
-                        } else {
-                            0
-                        };
+                        // Without branches: capitals and digits come in no order a branch
+                        // predictor could learn.
+                        wfirst = (u8::from(class & UPPER != 0) * Word::CAPITALISED)
+                            | (u8::from(class & ALPHA == 0) * Word::DIGIT);
                     }
                     // The rest of this run of ASCII letters and digits in one tight loop: no
                     // white space, no shift, no word end to test for on each byte (this loop
@@ -380,6 +377,23 @@ impl<'a> Folded<'a> {
                     seen |= run_seen;
                     last_space = false;
                     i = j;
+                    // The word ends here unless an apostrophe or hyphen joins a letter on
+                    // ("O'Brien") or a non-ASCII letter goes on ("Zoë"): decided now, on a
+                    // byte that is rarely either, rather than below, on a branch that
+                    // most bytes after a word take and the bytes after those do not.
+                    if let Some(&next) = bytes.get(j)
+                        && next.is_ascii()
+                        && ASCII_CLASS[next as usize] & JOIN == 0
+                    {
+                        in_word = false;
+                        words.push(Word::read(
+                            original,
+                            wstart..j,
+                            wfstart..folded.len(),
+                            wfirst,
+                            seen,
+                        ));
+                    }
                     continue;
                 }
                 // A run of white space folds to one space, so phrases match across line

@@ -168,11 +168,12 @@ impl PlaceTable {
     /// Whether `word` fits some place word by its first, second and last byte and length.
     #[inline]
     fn may_be(&self, word: &[u8]) -> bool {
-        let (first, second, last) = match *word {
-            [] => return false,
-            [only] => (only, only, only),
-            [first, second, ..] => (first, second, word[word.len() - 1]),
+        // Indexes rather than a match on the slice's length: one- and two-letter words
+        // ("I", "A", "Mr") come in no order a branch predictor learns.
+        let Some(&first) = word.first() else {
+            return false;
         };
+        let (second, last) = (word[1.min(word.len() - 1)], word[word.len() - 1]);
         self.firsts[usize::from(first)]
             & self.seconds[usize::from(second)]
             & self.lasts[usize::from(last)]

@@ -238,8 +238,6 @@ struct Scratch {
     lex: Vec<std::cell::Cell<u8>>,
     findings: Vec<detect::Finding>,
     scan: detect::scan::ScanScratch,
-    /// The automaton's matches: (phrase, start, end) in the folded draft.
-    matches: Vec<(usize, usize, usize)>,
 }
 
 impl Scratch {
@@ -308,8 +306,23 @@ impl Linter {
         let mut out = Vec::new();
         let mut allowed: Vec<Span> = Vec::new();
         let mut hits = std::mem::take(&mut scratch.hits);
-        for list in hits.phrases.iter_mut().chain(hits.patterns.iter_mut()) {
-            list.clear();
+        // Only the lists of detectors that got hits last time hold any.
+        if self.detectors.len() <= 64 {
+            let mut stale = hits.active;
+            while stale != 0 {
+                let det = stale.trailing_zeros() as usize;
+                stale &= stale - 1;
+                for list in [hits.phrases.get_mut(det), hits.patterns.get_mut(det)]
+                    .into_iter()
+                    .flatten()
+                {
+                    list.clear();
+                }
+            }
+        } else {
+            for list in hits.phrases.iter_mut().chain(hits.patterns.iter_mut()) {
+                list.clear();
+            }
         }
         hits.active = 0;
         hits.phrases.resize_with(self.detectors.len(), Vec::new);
@@ -318,16 +331,7 @@ impl Linter {
         // the detectors.
         let folded = Folded::new_in(text, self.words, std::mem::take(&mut scratch.fold));
         if let Some(phrases) = &self.phrases {
-            let mut matches = std::mem::take(&mut scratch.matches);
-            matches.clear();
-            self.check_phrases(
-                phrases,
-                text,
-                &folded,
-                &mut matches,
-                (&mut out, &mut allowed, &mut hits),
-            );
-            scratch.matches = matches;
+            self.check_phrases(phrases, text, &folded, &mut out, &mut allowed, &mut hits);
         }
         if let Some(patterns) = &self.patterns {
             self.check_patterns(patterns, text, &mut out);
@@ -379,7 +383,6 @@ impl Linter {
             scratch.findings = findings;
         } else {
             scratch.scan = Default::default();
-            scratch.matches = Vec::new();
         }
         out
     }
@@ -413,18 +416,19 @@ impl Linter {
         phrases: &PhraseMatcher,
         text: &str,
         folded: &Folded<'_>,
-        matches: &mut Vec<(usize, usize, usize)>,
-        (out, allowed, hits): (&mut Vec<Diagnostic>, &mut Vec<Span>, &mut DetectorHits),
+        out: &mut Vec<Diagnostic>,
+        allowed: &mut Vec<Span>,
+        hits: &mut DetectorHits,
     ) {
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
         // (rule, start, end) of each rule's `except` phrases.
         let mut except: Vec<(usize, usize, usize)> = Vec::new();
-        phrases.for_each_match(folded.as_str(), |id, s, e| matches.push((id, s, e)));
-        for &(id, s, e) in matches.iter() {
+        // Each match is taken in as the automaton reports it, not stored first.
+        phrases.for_each_match(folded.as_str(), |id, s, e| {
             let (start, end) = folded.original_range(s, e);
             if !text::is_whole_word(text, start, end) {
-                continue;
+                return;
             }
             for target in phrases.targets(id) {
                 match target {
@@ -443,7 +447,7 @@ impl Linter {
                     Target::Except { rule } => except.push((*rule, start, end)),
                 }
             }
-        }
+        });
         // Leftmost-longest per rule, so one rule never reports overlapping spans
         // ("going forward" wins over "going").
         found.sort_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));

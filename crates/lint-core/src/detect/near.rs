@@ -191,6 +191,9 @@ impl Near {
     }
 
     /// The match's end if the pattern matches at `p` (leftmost-first).
+    // Inlined so that each call with a known recognizer calls it directly, not through a
+    // jump table whose indirect branch was mispredicted.
+    #[inline(always)]
     fn match_at(self, b: &[u8], p: usize) -> Option<usize> {
         match self {
             Near::NhsNumber => nhs(b, p),

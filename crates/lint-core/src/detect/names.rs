@@ -200,8 +200,8 @@ impl Scan<'_> {
 /// Whether `w` could be an honorific: every one ("mr", "mrs", "ms", "miss", "mx", "master")
 /// starts with "m" and is short.
 #[inline]
-fn honorific_like(text: &str, w: Word) -> bool {
-    (w.end - w.start <= 6) & (text.as_bytes()[w.start] | 0x20 == b'm')
+fn honorific_like(bytes: &[u8], w: &Word) -> bool {
+    (w.end - w.start <= 6) & (bytes.get(w.start).is_some_and(|&b| b | 0x20 == b'm'))
 }
 
 /// Whether word `i` (no honorific) plainly starts no name: a lower-case word far from any
@@ -355,6 +355,7 @@ impl PersonName {
         // branch per word to mispredict: capitalised words, words within reach of a cue
         // (lower-case names count only there), and short words starting with "m" (every
         // honorific: "mr", "mrs", "ms", "miss", "mx", "master"). Most words are none.
+        let bytes = text.as_bytes();
         let mut next_cue = 0;
         let mut base = 0;
         // The first word not yet consumed by a candidate.
@@ -362,9 +363,12 @@ impl PersonName {
         while base < n {
             let end = (base + 64).min(n);
             let mut look = 0u64;
-            for (k, &w) in words[base..end].iter().enumerate() {
+            let mut honorifics = 0u64;
+            for (k, w) in words[base..end].iter().enumerate() {
                 let capitalised = w.shape & Word::CAPITALISED != 0;
-                look |= u64::from(capitalised | honorific_like(text, w)) << k;
+                let honorific_like = honorific_like(bytes, w);
+                look |= u64::from(capitalised | honorific_like) << k;
+                honorifics |= u64::from(honorific_like) << k;
             }
             let mut near = 0u64;
             while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < base {
@@ -387,7 +391,7 @@ impl PersonName {
                 let k = look.trailing_zeros() as usize;
                 let i = base + k;
                 let near_cue = near >> k & 1 != 0;
-                let honorific = honorific_like(text, words[i]) && HONORIFICS.contains(&scan.key(i));
+                let honorific = honorifics >> k & 1 != 0 && HONORIFICS.contains(&scan.key(i));
                 let step = if honorific || !plainly_no_name(&scan, i, near_cue) {
                     self.candidate(&scan, i, near_cue, taken, out)
                 } else {

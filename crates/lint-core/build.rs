@@ -40,6 +40,16 @@ fn fingerprint(h: u64) -> u32 {
     (h & 0xffff) as u32
 }
 
+/// The size of the given-name Bloom filter in 64-bit words (32 KiB: about one word in
+/// twenty that is no given name passes it).
+const GIVEN_BLOOM_WORDS: usize = 4096;
+
+/// The filter bit of a hash, exactly as `detect::gazetteer::maybe_given` computes it: the
+/// top bits, the well-mixed ones of a multiplicative hash.
+fn given_bloom_bit(h: u64) -> usize {
+    (h >> (64 - (GIVEN_BLOOM_WORDS * 64).trailing_zeros())) as usize
+}
+
 fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/data");
     // Each list sets one bit of an entry's flags (see `detect::gazetteer::lex`).
@@ -118,6 +128,31 @@ fn main() {
     writeln!(out, "pub(crate) static SLOTS: [u32; {}] = [", slots.len()).unwrap();
     for chunk in slots.chunks(16) {
         let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
+        writeln!(out, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    // A Bloom filter of the given names (one bit each, from hash bits the table does not
+    // use for placing or fingerprinting), so most words can be told "no given name" from
+    // one bit, without a probe of the table.
+    let mut given = vec![0u64; GIVEN_BLOOM_WORDS];
+    for (entry, flags) in &lexicon {
+        if flags & 1 != 0 {
+            let bit = given_bloom_bit(fx(entry.as_bytes()));
+            given[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    writeln!(
+        out,
+        "/// Bloom filter over the given names (see `maybe_given`), {GIVEN_BLOOM_WORDS} words."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub(crate) static GIVEN_BLOOM: [u64; {GIVEN_BLOOM_WORDS}] = ["
+    )
+    .unwrap();
+    for chunk in given.chunks(8) {
+        let line: Vec<String> = chunk.iter().map(u64::to_string).collect();
         writeln!(out, "    {},", line.join(", ")).unwrap();
     }
     writeln!(out, "];").unwrap();

@@ -218,12 +218,16 @@ fn plainly_no_name(scan: &Scan<'_>, i: usize, near_cue: bool) -> bool {
     if w.shape & Word::MIXED != 0 {
         return false;
     }
+    if w.shape & Word::CAPITALISED == 0 {
+        // Lower case, near a cue: only a given name counts, and one bit of the given
+        // names' filter turns most words away without a lookup ("to", "with", "school").
+        let folded = scan.input.folded.as_str().as_bytes();
+        return !(gazetteer::maybe_given(folded, w.fstart, w.fend)
+            && scan.lex(i) & lex::GIVEN != 0);
+    }
     let flags = scan.lex(i);
     if flags & lex::GIVEN != 0 {
         return false;
-    }
-    if w.shape & Word::CAPITALISED == 0 {
-        return true;
     }
     if flags & lex::SURNAME != 0 {
         return false;

@@ -135,12 +135,23 @@ fn main() {
     // use for placing or fingerprinting), so most words can be told "no given name" from
     // one bit, without a probe of the table.
     let mut given = vec![0u64; GIVEN_BLOOM_WORDS];
+    let mut any = vec![0u64; GIVEN_BLOOM_WORDS * 2];
     for (entry, flags) in &lexicon {
+        let h = fx(entry.as_bytes());
         if flags & 1 != 0 {
-            let bit = given_bloom_bit(fx(entry.as_bytes()));
+            let bit = given_bloom_bit(h);
             given[bit / 64] |= 1 << (bit % 64);
         }
+        let bit = (h >> (64 - (any.len() * 64).trailing_zeros())) as usize;
+        any[bit / 64] |= 1 << (bit % 64);
     }
+    writeln!(out, "/// Bloom filter over every entry (see `lookup_in`).").unwrap();
+    writeln!(out, "pub(crate) static ANY_BLOOM: [u64; {}] = [", any.len()).unwrap();
+    for chunk in any.chunks(8) {
+        let line: Vec<String> = chunk.iter().map(u64::to_string).collect();
+        writeln!(out, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(out, "];").unwrap();
     writeln!(
         out,
         "/// Bloom filter over the given names (see `maybe_given`), {GIVEN_BLOOM_WORDS} words."

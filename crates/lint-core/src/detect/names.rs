@@ -141,6 +141,10 @@ impl Scan<'_> {
     fn adjacent(&self, i: usize) -> bool {
         let (a, b) = (self.words[i], self.words[i + 1]);
         let gap = &self.input.text[a.end..b.start];
+        // Nearly always one space.
+        if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
+            return true;
+        }
         !gap.is_empty()
             && gap.len() <= 3
             && gap.trim_start_matches('.').trim() == ""
@@ -151,6 +155,15 @@ impl Scan<'_> {
     fn in_address(&self, i: usize) -> bool {
         let w = self.words[i];
         let text = self.input.text;
+        // Every case below has one of these ASCII bytes right before or after the word.
+        let bytes = text.as_bytes();
+        let before_byte = w.start.checked_sub(1).map(|j| bytes[j]);
+        let after_byte = bytes.get(w.end).copied();
+        if !matches!(before_byte, Some(b'.' | b'@' | b'/' | b'_'))
+            && !matches!(after_byte, Some(b'.' | b'@' | b'_'))
+        {
+            return false;
+        }
         let glued = |s: &str| s.starts_with(|c: char| c.is_alphanumeric());
         let before = &text[..w.start];
         let after = &text[w.end..];

@@ -329,8 +329,8 @@ impl<'a> Folded<'a> {
                 let class = ASCII_CLASS[b as usize];
                 // Only when splitting: without words, the byte-by-byte loop below has no
                 // branch that flips at every word boundary and measured faster.
-                if WORDS && RUNS && class & ALNUM != 0 {
-                    if !in_word {
+                if RUNS && class & ALNUM != 0 {
+                    if WORDS && !in_word {
                         in_word = true;
                         (wstart, wfstart, seen) = (i, before, 0);
                         // Without branches: capitals and digits come in no order a branch
@@ -381,7 +381,8 @@ impl<'a> Folded<'a> {
                     // ("O'Brien") or a non-ASCII letter goes on ("Zoë"): decided now, on a
                     // byte that is rarely either, rather than below, on a branch that
                     // most bytes after a word take and the bytes after those do not.
-                    if let Some(&next) = bytes.get(j)
+                    if WORDS
+                        && let Some(&next) = bytes.get(j)
                         && next.is_ascii()
                         && ASCII_CLASS[next as usize] & JOIN == 0
                     {

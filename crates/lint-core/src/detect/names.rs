@@ -225,27 +225,31 @@ fn honorific_like(bytes: &[u8], w: &Word) -> bool {
 #[inline]
 fn plainly_no_name(scan: &Scan<'_>, i: usize, near_cue: bool) -> bool {
     let w = scan.words[i];
-    if w.shape & Word::CAPITALISED == 0 && !near_cue {
-        return true;
+    if w.shape & Word::CAPITALISED == 0 {
+        if !near_cue {
+            return true;
+        }
+        // Lower case, near a cue: only a given name counts. One bit of the given names'
+        // filter turns most words away without a lookup ("to", "with", "school").
+        if w.shape & Word::MIXED == 0 {
+            let folded = scan.input.folded.as_str().as_bytes();
+            return !(gazetteer::maybe_given(folded, w.fstart, w.fend)
+                && scan.lex(i) & lex::GIVEN != 0);
+        }
+        return !is_given(scan, i);
     }
     if w.shape & Word::MIXED != 0 {
         return false;
-    }
-    if w.shape & Word::CAPITALISED == 0 {
-        // Lower case, near a cue: only a given name counts, and one bit of the given
-        // names' filter turns most words away without a lookup ("to", "with", "school").
-        let folded = scan.input.folded.as_str().as_bytes();
-        return !(gazetteer::maybe_given(folded, w.fstart, w.fend)
-            && scan.lex(i) & lex::GIVEN != 0);
     }
     let flags = scan.lex(i);
     if flags & lex::GIVEN != 0 {
         return false;
     }
-    if flags & lex::SURNAME != 0 {
+    // Capitalised and no given name: a name only as a family's surname, "the Okafor
+    // family" or "the Nowaks" (the candidate test looks the plural up).
+    if flags & lex::SURNAME != 0 && scan.key_in(i + 1, FAMILY_WORDS) {
         return false;
     }
-    // Not a surname, unless plural after "the" ("the Nowaks").
     !(i > 0 && scan.key(i).ends_with('s') && scan.key(i - 1) == "the")
 }
 

@@ -88,9 +88,17 @@ impl Word {
         // Shouted: two letters or more, none lower case. Letters are counted only for the
         // few words that may be (a capital or a letter without case, no lower case), not
         // byte by byte in the fold.
-        if seen & LOWER == 0 && seen & (UPPER | INNER) != 0 && two_letters(&original[range.clone()])
-        {
-            shape |= Word::SHOUTED;
+        if seen & LOWER == 0 && seen & (UPPER | INNER) != 0 {
+            // A word of ASCII letters only has as many letters as bytes ("I", "NHS"); others
+            // ("SE15", "ZOË") are counted.
+            let shouted = if seen & (DIGIT | INNER) == 0 {
+                range.len() >= 2
+            } else {
+                two_letters(&original[range.clone()])
+            };
+            if shouted {
+                shape |= Word::SHOUTED;
+            }
         }
         if seen & DIGIT != 0 {
             shape |= Word::HAS_DIGIT;

@@ -40,14 +40,40 @@ fn fingerprint(h: u64) -> u32 {
     (h & 0xffff) as u32
 }
 
-/// The size of the given-name Bloom filter in 64-bit words (32 KiB: about one word in
-/// twenty that is no given name passes it).
-const GIVEN_BLOOM_WORDS: usize = 4096;
+/// A Bloom filter of `words` 64-bit words (a power of two) over `hashes`, one bit each, set
+/// as `detect::gazetteer::in_bloom` reads it: the hash's top bits, the well-mixed ones of
+/// a multiplicative hash.
+fn bloom(words: usize, hashes: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut filter = vec![0u64; words];
+    let shift = 64 - (words * 64).trailing_zeros();
+    for h in hashes {
+        let bit = (h >> shift) as usize;
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    filter
+}
 
-/// The filter bit of a hash, exactly as `detect::gazetteer::maybe_given` computes it: the
-/// top bits, the well-mixed ones of a multiplicative hash.
-fn given_bloom_bit(h: u64) -> usize {
-    (h >> (64 - (GIVEN_BLOOM_WORDS * 64).trailing_zeros())) as usize
+/// Writes `values` as `pub(crate) static NAME: [TYPE; N]`, `per_line` to a line.
+fn write_array<T: std::fmt::Display>(
+    out: &mut String,
+    doc: &str,
+    name_and_type: (&str, &str),
+    values: &[T],
+    per_line: usize,
+) {
+    let (name, ty) = name_and_type;
+    writeln!(out, "/// {doc}").unwrap();
+    writeln!(
+        out,
+        "pub(crate) static {name}: [{ty}; {}] = [",
+        values.len()
+    )
+    .unwrap();
+    for chunk in values.chunks(per_line) {
+        let line: Vec<String> = chunk.iter().map(T::to_string).collect();
+        writeln!(out, "    {},", line.join(", ")).unwrap();
+    }
+    writeln!(out, "];").unwrap();
 }
 
 fn main() {
@@ -124,49 +150,33 @@ fn main() {
         let index = u32::try_from(i + 1).expect("checked above");
         slots[at] = (fingerprint(h) << 16) | index;
     }
-    writeln!(out, "/// Hash slots over `LEXICON` (see `lookup`).").unwrap();
-    writeln!(out, "pub(crate) static SLOTS: [u32; {}] = [", slots.len()).unwrap();
-    for chunk in slots.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
-    }
-    writeln!(out, "];").unwrap();
-    // A Bloom filter of the given names (one bit each, from hash bits the table does not
-    // use for placing or fingerprinting), so most words can be told "no given name" from
-    // one bit, without a probe of the table.
-    let mut given = vec![0u64; GIVEN_BLOOM_WORDS];
-    let mut any = vec![0u64; GIVEN_BLOOM_WORDS * 2];
-    for (entry, flags) in &lexicon {
-        let h = fx(entry.as_bytes());
-        if flags & 1 != 0 {
-            let bit = given_bloom_bit(h);
-            given[bit / 64] |= 1 << (bit % 64);
-        }
-        let bit = (h >> (64 - (any.len() * 64).trailing_zeros())) as usize;
-        any[bit / 64] |= 1 << (bit % 64);
-    }
-    writeln!(out, "/// Bloom filter over every entry (see `lookup_in`).").unwrap();
-    writeln!(out, "pub(crate) static ANY_BLOOM: [u64; {}] = [", any.len()).unwrap();
-    for chunk in any.chunks(8) {
-        let line: Vec<String> = chunk.iter().map(u64::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
-    }
-    writeln!(out, "];").unwrap();
-    writeln!(
-        out,
-        "/// Bloom filter over the given names (see `maybe_given`), {GIVEN_BLOOM_WORDS} words."
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "pub(crate) static GIVEN_BLOOM: [u64; {GIVEN_BLOOM_WORDS}] = ["
-    )
-    .unwrap();
-    for chunk in given.chunks(8) {
-        let line: Vec<String> = chunk.iter().map(u64::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
-    }
-    writeln!(out, "];").unwrap();
+    write_array(
+        &mut out,
+        "Hash slots over `LEXICON` (see `lookup`).",
+        ("SLOTS", "u32"),
+        &slots,
+        16,
+    );
+    // Bloom filters, so most words can be told "in no list" or "no given name" from one
+    // bit, without a probe of the table: every entry in 64 KiB, the given names in 32 KiB
+    // (about one word in twenty that is no given name passes).
+    let hash = |(entry, _): (&String, &u8)| fx(entry.as_bytes());
+    let any = bloom(8192, lexicon.iter().map(hash));
+    let given = bloom(4096, lexicon.iter().filter(|(_, f)| **f & 1 != 0).map(hash));
+    write_array(
+        &mut out,
+        "Bloom filter over every entry (see `lookup_in`).",
+        ("ANY_BLOOM", "u64"),
+        &any,
+        8,
+    );
+    write_array(
+        &mut out,
+        "Bloom filter over the given names (see `maybe_given`).",
+        ("GIVEN_BLOOM", "u64"),
+        &given,
+        8,
+    );
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("gazetteers.rs");
     std::fs::write(&dest, out).expect("write gazetteers.rs");

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::builtin;
 use crate::config::{ConfigError, RawFile, RawRule, SourceFile, parse_file};
-use crate::detect::{self, BuildContext, Detector, Finding, Hit, Input, Registry};
+use crate::detect::{self, BuildContext, Detector, Finding, Hit, Input, Registry, detector_bit};
 use crate::diagnostic::{Category, Diagnostic, Label, Severity, Span};
 use crate::length::Platform;
 use crate::rule::{Example, RuleInfo, RuleKind};
@@ -275,15 +275,9 @@ fn sort_diagnostics(out: &mut [Diagnostic]) {
 struct DetectorHits {
     phrases: Vec<Vec<Hit>>,
     patterns: Vec<Vec<Hit>>,
-    /// Bit `det % 64` set when detector `det` got a hit: the others that are idle without
+    /// The detectors that got a hit, as [`detector_bit`]s: the others that are idle without
     /// hits are passed over without looking at their lists.
     active: u64,
-}
-
-/// The bit of detector `det` in [`DetectorHits::active`] (several share one past 64, which
-/// only makes them run with no hits).
-fn detector_bit(det: usize) -> u64 {
-    1 << (det % 64)
 }
 
 impl Linter {

@@ -472,6 +472,19 @@ fn known_names_are_always_reported_ignoring_case_and_spacing() {
     assert!(flagged(&linter, "confidentiality/person-name", "Graceful exit").is_empty());
 }
 
+/// An age is a cue like a cue phrase, wherever it stands: it once counted only when no cue
+/// phrase came after it ("foster carers" later hid "(5)").
+#[test]
+fn a_lower_case_name_beside_an_age_is_found_before_a_later_cue_phrase() {
+    let linter = Linter::new().expect("default rules");
+    let text = "reggie (5): *lets the guinea pigs out* For the foster carers in our group: \
+                thank you.";
+    assert_eq!(
+        flagged(&linter, "confidentiality/person-name", text),
+        ["reggie"]
+    );
+}
+
 #[test]
 fn detector_list_settings_extend_the_defaults() {
     let linter = house("[settings.\"confidentiality/person-name\"]\npublic = [\"Jayden Ofori\"]\n");

@@ -46,9 +46,7 @@ pub(crate) fn lookup_in(buf: &[u8], start: usize, end: usize) -> u8 {
     let h = fx_in(buf, start, end);
     // Most words looked up are in no list: one bit of a filter over every entry says so
     // without a probe of the table.
-    let bits = ANY_BLOOM.len() * 64;
-    let bit = (h >> (64 - bits.trailing_zeros())) as usize;
-    if ANY_BLOOM[bit / 64] >> (bit % 64) & 1 == 0 {
+    if !in_bloom(&ANY_BLOOM, h) {
         return 0;
     }
     probe(h, key)
@@ -58,13 +56,14 @@ pub(crate) fn lookup_in(buf: &[u8], start: usize, end: usize) -> u8 {
 /// [`lookup_in`] would not set [`lex::GIVEN`]. One bit of [`GIVEN_BLOOM`] (built with the
 /// table by build.rs) answers for most words without a probe of the table.
 pub(crate) fn maybe_given(buf: &[u8], start: usize, end: usize) -> bool {
-    if buf.get(start..end).is_none() {
-        return false;
-    }
-    // The top bits, as build.rs set them: the well-mixed ones of a multiplicative hash.
-    let bits = GIVEN_BLOOM.len() * 64;
-    let bit = (fx_in(buf, start, end) >> (64 - bits.trailing_zeros())) as usize;
-    GIVEN_BLOOM[bit / 64] >> (bit % 64) & 1 != 0
+    buf.get(start..end).is_some() && in_bloom(&GIVEN_BLOOM, fx_in(buf, start, end))
+}
+
+/// Whether hash `h`'s bit is set in a Bloom filter build.rs wrote: its top bits, the
+/// well-mixed ones of a multiplicative hash.
+fn in_bloom(filter: &[u64], h: u64) -> bool {
+    let bit = (h >> (64 - (filter.len() * 64).trailing_zeros())) as usize;
+    filter[bit / 64] >> (bit % 64) & 1 != 0
 }
 
 /// [`fx`] of `buf[start..end]` (in bounds), loading a short word's bytes at once.

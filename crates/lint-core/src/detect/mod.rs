@@ -71,6 +71,12 @@ impl Confidence {
     }
 }
 
+/// The bit of detector `det` in a set of detectors that got hits (several share one past
+/// 64, which only makes them run with no hits; there are 16).
+pub(crate) fn detector_bit(det: usize) -> u64 {
+    1 << (det % 64)
+}
+
 /// A phrase or regex hit handed to a detector. `kind` is the detector's own tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {

@@ -382,7 +382,7 @@ impl Patterns {
 
     /// Finds every pattern's matches in `text` and gives each detector its hits (the span of
     /// the group named `m` when the pattern has one). Returns the detectors that got one, as
-    /// bits (`1 << (det % 64)`).
+    /// [`super::detector_bit`]s.
     // Out of line: the engine's check stays small, and profiles show the search apart.
     #[inline(never)]
     pub(crate) fn scan(
@@ -406,7 +406,7 @@ impl Patterns {
         for &(order, start, end) in found.iter() {
             for &(det, kind) in &self.targets[order] {
                 hits[det].push(Hit { kind, start, end });
-                active |= 1 << (det % 64);
+                active |= super::detector_bit(det);
             }
         }
         active

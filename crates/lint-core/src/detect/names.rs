@@ -453,9 +453,7 @@ impl PersonName {
         let w = scan.words[i];
         let capitalised = w.is(Word::CAPITALISED);
         let word = scan.word(i);
-        // Every honorific starts with "m"; most words are lower case and far from a cue, and
-        // leave here after a few byte tests.
-        let maybe_honorific = word.len() <= 6 && word.as_bytes()[0].eq_ignore_ascii_case(&b'm');
+        let maybe_honorific = honorific_like(text.as_bytes(), &w);
         if !capitalised && !near_cue && !maybe_honorific {
             return 1;
         }

@@ -76,14 +76,16 @@ impl Word {
 
     #[inline(always)]
     /// A word read from `range` of `original` (folded: `frange`) that starts with `first`
-    /// and whose chars' classes, or-ed together, are `seen`.
+    /// and whose chars' classes, or-ed together, are `seen` (in any of its eight bytes: see
+    /// [`AsciiRun::kinds`]).
     fn read(
         original: &str,
         range: std::ops::Range<usize>,
         frange: std::ops::Range<usize>,
         first: u8,
-        seen: u8,
+        seen: u64,
     ) -> Word {
+        let seen = collapse(seen);
         let mut shape = first;
         // Shouted: two letters or more, none lower case. Letters are counted only for the
         // few words that may be (a capital or a letter without case, no lower case), not
@@ -128,6 +130,14 @@ fn two_letters(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
+/// The bytes of `x` or-ed together.
+#[inline(always)]
+fn collapse(x: u64) -> u8 {
+    let x = x | x >> 32;
+    let x = x | x >> 16;
+    (x | x >> 8) as u8
+}
+
 /// The ASCII letters and digits that start eight bytes of a draft (read little-endian), found
 /// for all eight at once (SWAR: each test sets the high bit of every byte it holds for).
 struct AsciiRun {
@@ -135,8 +145,10 @@ struct AsciiRun {
     len: usize,
     /// The eight bytes with ASCII capitals lower-cased (those past `len` are junk).
     lowered: u64,
-    /// The [`ASCII_CLASS`] of the run's bytes, or-ed together.
-    classes: u8,
+    /// Which kinds of byte the run has: [`UPPER`], [`LOWER`] and [`DIGIT`] set in the bytes
+    /// that hold one (or the bytes of this together: see [`collapse`]), so a word's runs
+    /// are or-ed as they come and collapsed once, at its end.
+    kinds: u64,
 }
 
 impl AsciiRun {
@@ -154,27 +166,20 @@ impl AsciiRun {
         let lower = at_least(b'a') & !above(b'z') & ascii;
         let alnum = digit | upper | lower;
         // The first byte that is not one ends the run (none: all eight are in it).
-        let len = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
-        let in_run = if len == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * len)) - 1
-        };
-        let mut classes = 0;
-        if upper & in_run != 0 {
-            classes |= ALNUM | ALPHA | UPPER;
-        }
-        if lower & in_run != 0 {
-            classes |= ALNUM | ALPHA | LOWER;
-        }
-        if digit & in_run != 0 {
-            classes |= ALNUM | DIGIT;
-        }
+        let stop = !alnum & HIGH;
+        let len = (stop.trailing_zeros() / 8) as usize;
+        // Every bit below the stop's high bit (all of them without a stop): no branch. The
+        // stop byte's low bits are in it, but its kinds are all clear.
+        let in_run = (stop & stop.wrapping_neg()).wrapping_sub(1);
         AsciiRun {
             len,
             // 0x80 >> 2 is 0x20, the bit that makes an ASCII capital lower case.
             lowered: x | (upper >> 2),
-            classes,
+            // Each kind moved from the high bit down to its class's bit.
+            kinds: (upper >> (7 - UPPER.trailing_zeros())
+                | lower >> (7 - LOWER.trailing_zeros())
+                | digit >> (7 - DIGIT.trailing_zeros()))
+                & in_run,
         }
     }
 }
@@ -182,16 +187,34 @@ impl AsciiRun {
 /// Classes of ASCII bytes, for the fold-and-split loop.
 const ALNUM: u8 = 1;
 const ALPHA: u8 = 2;
-const UPPER: u8 = 4;
+/// In a word's classes only: a char that is not an ASCII letter or digit.
+const INNER: u8 = 4;
 const SPACE: u8 = 8;
 /// An apostrophe or hyphen: inside a word when a letter follows.
 const JOIN: u8 = 16;
+/// An ASCII digit. This and the next two are the top three bits, where [`AsciiRun::of`]
+/// can put them with a shift each.
+const DIGIT: u8 = 32;
 /// A letter that is not upper case.
-const LOWER: u8 = 32;
-/// An ASCII digit.
-const DIGIT: u8 = 64;
-/// In a word's classes only: a char that is not an ASCII letter or digit.
-const INNER: u8 = 128;
+const LOWER: u8 = 64;
+/// An upper-case letter.
+const UPPER: u8 = 128;
+
+/// The [`Word`] shape that a word's first byte gives, for every byte that can start a run
+/// of ASCII letters and digits.
+static FIRST_SHAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_uppercase() {
+            t[b] = Word::CAPITALISED;
+        } else if (b as u8).is_ascii_digit() {
+            t[b] = Word::DIGIT;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// [`ASCII_CLASS`] for every byte value (0 past ASCII), so indexing needs no bounds check.
 static CLASS_256: [u8; 256] = {
@@ -311,7 +334,7 @@ impl<'a> Folded<'a> {
         // The word being read, if any (plain locals: the hot loop keeps them in registers).
         let mut in_word = false;
         // The classes of the word's chars or-ed together: one or per byte.
-        let (mut wstart, mut wfstart, mut wfirst, mut seen) = (0, 0, 0u8, 0u8);
+        let (mut wstart, mut wfstart, mut wfirst, mut seen) = (0, 0, 0u8, 0u64);
         let mut last_space = false;
         // Whether the char at byte `j` is a letter (for joining apostrophes and hyphens).
         let letter_at = |j: usize| match bytes.get(j) {
@@ -343,14 +366,13 @@ impl<'a> Folded<'a> {
                         (wstart, wfstart, seen) = (i, before, 0);
                         // Without branches: capitals and digits come in no order a branch
                         // predictor could learn.
-                        wfirst = (u8::from(class & UPPER != 0) * Word::CAPITALISED)
-                            | (u8::from(class & ALPHA == 0) * Word::DIGIT);
+                        wfirst = FIRST_SHAPE[b as usize];
                     }
                     // The rest of this run of ASCII letters and digits in one tight loop: no
                     // white space, no shift, no word end to test for on each byte (this loop
                     // carries most of every draft).
                     let mut j = i + 1;
-                    let mut run_seen = class;
+                    let mut run_seen = u64::from(class);
                     folded.push(b.to_ascii_lowercase());
                     // Eight bytes at a time: most words end within the first eight, so the
                     // loop's exit is predicted, where a byte loop mispredicted the end of
@@ -364,7 +386,7 @@ impl<'a> Folded<'a> {
                         let kept = folded.len() + run.len;
                         folded.extend_from_slice(&run.lowered.to_le_bytes());
                         folded.truncate(kept);
-                        run_seen |= run.classes;
+                        run_seen |= run.kinds;
                         j += run.len;
                         if run.len < 8 {
                             break;
@@ -378,7 +400,7 @@ impl<'a> Folded<'a> {
                                 break;
                             }
                             folded.push(next.to_ascii_lowercase());
-                            run_seen |= c;
+                            run_seen |= u64::from(c);
                             j += 1;
                         }
                     }
@@ -425,10 +447,10 @@ impl<'a> Folded<'a> {
                                 0
                             };
                         }
-                        seen |= class;
+                        seen |= u64::from(class);
                     } else if in_word {
                         if class & JOIN != 0 && letter_at(i + 1) {
-                            seen |= INNER;
+                            seen |= u64::from(INNER);
                         } else {
                             in_word = false;
                             words.push(Word::read(
@@ -462,15 +484,17 @@ impl<'a> Folded<'a> {
                             wfirst = if upper { Word::CAPITALISED } else { 0 };
                         }
                         let alphabetic = c.is_alphabetic();
-                        seen |= INNER
-                            | match (alphabetic, upper) {
-                                (_, true) => UPPER,
-                                (true, false) => LOWER,
-                                (false, false) => 0,
-                            };
+                        seen |= u64::from(
+                            INNER
+                                | match (alphabetic, upper) {
+                                    (_, true) => UPPER,
+                                    (true, false) => LOWER,
+                                    (false, false) => 0,
+                                },
+                        );
                     } else if in_word {
                         if c == '\u{2019}' && letter_at(i + width) {
-                            seen |= INNER;
+                            seen |= u64::from(INNER);
                         } else {
                             in_word = false;
                             words.push(Word::read(
@@ -704,7 +728,11 @@ mod tests {
                 .iter()
                 .fold(0, |c, &b| c | CLASS_256[b as usize]);
             assert_eq!(run.len, len, "{eight:?}");
-            assert_eq!(run.classes, classes, "{eight:?}");
+            assert_eq!(
+                collapse(run.kinds),
+                classes & (UPPER | LOWER | DIGIT),
+                "{eight:?}"
+            );
             let lowered = run.lowered.to_le_bytes();
             for k in 0..len {
                 assert_eq!(lowered[k], eight[k].to_ascii_lowercase(), "{eight:?}");

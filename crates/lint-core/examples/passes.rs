@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Arguments: `foundation` (length/limit and jargon/managerial), `confidentiality` (the
-//! foundation and every confidentiality detector) or `all`; `realistic` or `leak-dense`;
+//! foundation and every confidentiality detector), `without:NAME,NAME` (that, less the
+//! confidentiality detectors named: `without:person-name`) or `all`; `realistic` or `leak-dense`;
 //! the corpus size in MB; the number of passes.
 //!
 //! With `POSTLINT_DUMP=FILE` set, every finding of the first pass is written to FILE (post
@@ -30,12 +31,23 @@ fn main() {
         "leak-dense" => support::leak_dense(mb << 20),
         _ => support::realistic(mb << 20),
     };
+    let without: Vec<String> = selection
+        .strip_prefix("without:")
+        .map(|names| {
+            names
+                .split(',')
+                .map(|n| format!("confidentiality/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
     let keep = |id: &str| match selection.as_str() {
         "foundation" => id == "length/limit" || id == "jargon/managerial",
-        "confidentiality" => {
-            id == "length/limit" || id == "jargon/managerial" || id.starts_with("confidentiality/")
+        "all" => true,
+        _ => {
+            id == "length/limit"
+                || id == "jargon/managerial"
+                || id.starts_with("confidentiality/") && !without.iter().any(|w| w == id)
         }
-        _ => true,
     };
     let mut house = String::from("[severity]\n");
     for rule in Linter::new().expect("default rules").rules() {

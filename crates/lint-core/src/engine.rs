@@ -8,7 +8,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use toml::Spanned;
 
@@ -106,11 +109,11 @@ enum Target {
 struct PhraseMatcher {
     /// Quick to build (a few milliseconds for the default rules): serves the first drafts
     /// too long to search phrase by phrase.
-    nfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    nfa: std::sync::OnceLock<Option<NFA>>,
     /// One table lookup per byte, but slower to build: built once a linter has checked
     /// [`DFA_AFTER_CHECKS`] drafts, so archives get the fast scan and start-up does not pay
     /// for it.
-    dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    dfa: std::sync::OnceLock<Option<DFA>>,
     checks: std::sync::atomic::AtomicUsize,
     phrases: Vec<String>,
     /// What a match of phrase `i` means: `targets[ranges[i].0..ranges[i].1]` (a phrase can
@@ -118,6 +121,45 @@ struct PhraseMatcher {
     /// and a separate allocation per phrase cost a cache miss per match.
     ranges: Vec<(u32, u32)>,
     targets: Vec<Target>,
+}
+
+/// Calls `f(phrase, start, end)` for every match of `automaton` (standard semantics) in
+/// `hay`, overlapping ones included, in order of their ends.
+///
+/// One loop over the state transitions, with the match handling inline: the crate's
+/// overlapping iterator returns from its search and re-enters it for every match, and the
+/// confidentiality cues ("child", "family", "ref") match tens of times per kilobyte. Out of
+/// line, with the callback behind a pointer, so the loop has the registers to itself.
+#[inline(never)]
+fn walk<A: Automaton>(automaton: &A, hay: &[u8], f: &mut dyn FnMut(usize, usize, usize)) {
+    let Ok(mut sid) = automaton.start_state(aho_corasick::Anchored::No) else {
+        return;
+    };
+    let mut at = 0;
+    while at < hay.len() {
+        // The transitions alone, up to the next special state: with no call in this loop
+        // the state stays in a register (a loop with the call in it kept it on the stack,
+        // and every byte's transition waited on a store and a load).
+        for &b in &hay[at..] {
+            at += 1;
+            sid = automaton.next_state(aho_corasick::Anchored::No, sid, b);
+            if automaton.is_special(sid) {
+                break;
+            }
+        }
+        if !automaton.is_special(sid) {
+            break;
+        }
+        if automaton.is_dead(sid) {
+            return;
+        }
+        if automaton.is_match(sid) {
+            for k in 0..automaton.match_len(sid) {
+                let phrase = automaton.match_pattern(sid, k);
+                f(phrase.as_usize(), at - automaton.pattern_len(phrase), at);
+            }
+        }
+    }
 }
 
 /// See [`PhraseMatcher::dfa`].
@@ -155,42 +197,40 @@ impl PhraseMatcher {
 
     /// Standard semantics, so overlapping matches are reported; the engine picks
     /// leftmost-longest whole-word matches itself, after the boundary checks.
-    fn build(&self, kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
-        let mut b = AhoCorasickBuilder::new();
-        b.match_kind(MatchKind::Standard).kind(Some(kind));
-        b.build(&self.phrases).ok()
+    fn build_nfa(&self) -> Option<NFA> {
+        aho_corasick::nfa::contiguous::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.phrases)
+            .ok()
+    }
+
+    /// See [`PhraseMatcher::build_nfa`].
+    fn build_dfa(&self) -> Option<DFA> {
+        aho_corasick::dfa::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.phrases)
+            .ok()
     }
 
     /// Calls `f(phrase, start, end)` for every occurrence of every phrase in `hay`,
     /// overlapping ones included, in no particular order.
     fn for_each_match(&self, hay: &str, mut f: impl FnMut(usize, usize, usize)) {
         use std::sync::atomic::Ordering;
-        let automaton = match self.dfa.get() {
-            Some(Some(dfa)) => Some(dfa),
-            _ => {
-                let n = self.checks.fetch_add(1, Ordering::Relaxed);
-                if n >= DFA_AFTER_CHECKS {
-                    self.dfa
-                        .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::DFA))
-                        .as_ref()
-                } else if hay.len() <= DIRECT_MAX_BYTES && self.nfa.get().is_none() {
-                    None
-                } else {
-                    self.nfa
-                        .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                        .as_ref()
-                }
-            }
-        };
-        match automaton {
-            Some(ac) => {
-                for m in ac.find_overlapping_iter(hay) {
-                    f(m.pattern().as_usize(), m.start(), m.end());
-                }
-            }
-            // Short drafts, and any draft should an automaton fail to build.
-            None => self.search_each(hay, f),
+        if let Some(Some(dfa)) = self.dfa.get() {
+            return walk(dfa, hay.as_bytes(), &mut f);
         }
+        let n = self.checks.fetch_add(1, Ordering::Relaxed);
+        if n >= DFA_AFTER_CHECKS {
+            if let Some(dfa) = self.dfa.get_or_init(|| self.build_dfa()) {
+                return walk(dfa, hay.as_bytes(), &mut f);
+            }
+        } else if (hay.len() > DIRECT_MAX_BYTES || self.nfa.get().is_some())
+            && let Some(nfa) = self.nfa.get_or_init(|| self.build_nfa())
+        {
+            return walk(nfa, hay.as_bytes(), &mut f);
+        }
+        // Short drafts, and any draft should an automaton fail to build.
+        self.search_each(hay, f)
     }
 
     /// Searches for each phrase in turn, skipping those whose first two bytes never occur
@@ -1234,9 +1274,8 @@ mod tests {
     fn searching_phrase_by_phrase_finds_what_the_automaton_finds() {
         let linter = Linter::new().expect("default rules");
         let phrases = linter.phrases.as_ref().expect("default rules have phrases");
-        let nfa = phrases
-            .build(aho_corasick::AhoCorasickKind::ContiguousNFA)
-            .expect("builds");
+        let nfa = phrases.build_nfa().expect("builds");
+        let dfa = phrases.build_dfa().expect("builds");
         let mut texts = crate::corpus_posts();
         texts.push("ha ha ha going forward going forwardgoing forward".to_string());
         let mut compared = 0;
@@ -1244,13 +1283,25 @@ mod tests {
             let hay = Folded::new(text);
             let mut direct = Vec::new();
             phrases.search_each(hay.as_str(), |id, s, e| direct.push((id, s, e)));
-            let mut automaton: Vec<(usize, usize, usize)> = nfa
-                .find_overlapping_iter(hay.as_str())
+            // The crate's own overlapping search, and the walk over each automaton.
+            let mut crate_search: Vec<(usize, usize, usize)> = nfa
+                .try_find_overlapping_iter(aho_corasick::Input::new(hay.as_str()))
+                .expect("unanchored search")
                 .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
                 .collect();
-            direct.sort();
-            automaton.sort();
-            assert_eq!(direct, automaton, "on {text:?}");
+            let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
+            walk(&nfa, hay.as_str().as_bytes(), &mut |id, s, e| {
+                by_nfa.push((id, s, e))
+            });
+            walk(&dfa, hay.as_str().as_bytes(), &mut |id, s, e| {
+                by_dfa.push((id, s, e))
+            });
+            for found in [&mut direct, &mut crate_search, &mut by_nfa, &mut by_dfa] {
+                found.sort();
+            }
+            assert_eq!(direct, crate_search, "on {text:?}");
+            assert_eq!(direct, by_nfa, "on {text:?}");
+            assert_eq!(direct, by_dfa, "on {text:?}");
             compared += direct.len();
         }
         assert!(compared > 5_000, "only {compared} matches compared");

@@ -480,12 +480,16 @@ impl Tokens {
         let mut seen_cue = 0;
         let mut rare = |i: usize, out: &mut Tokens| {
             if bytes[i] == b'@' {
-                out.window(text, Trigger::At, i, i + 1, REACH);
+                if may_be_email_at(bytes, i) {
+                    out.window(text, Trigger::At, i, i + 1, REACH);
+                }
             } else if i >= seen_cue
                 && let Some((start, end)) = birth_cue(bytes, i)
             {
                 seen_cue = end;
-                out.window(text, Trigger::BirthCue, start, end, CUE_REACH);
+                if may_have_date(&bytes[end..(end + CUE_REACH).min(bytes.len())]) {
+                    out.window(text, Trigger::BirthCue, start, end, CUE_REACH);
+                }
             }
         };
         match (at, cues) {
@@ -617,6 +621,21 @@ fn before_number(bytes: &[u8], end: usize) -> bool {
     bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
 }
 
+/// Whether the `@` at `i` can be in an e-mail address: the address regex wants a local-part
+/// char before it and a letter or digit after. Handles ("@BASW_UK", "(@nhs)") have neither
+/// before them, and are most of a feed's `@`s.
+fn may_be_email_at(bytes: &[u8], i: usize) -> bool {
+    let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    i > 0 && local(bytes[i - 1]) && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Whether `after`, the text a date-of-birth cue's window reaches past it, can hold a date:
+/// every date form the regex takes has an ASCII digit (detector regexes are compiled
+/// `(?-u)`, so `\d` is ASCII). Most cues ("born and raised", "birthday cake") have none.
+fn may_have_date(after: &[u8]) -> bool {
+    after.iter().any(u8::is_ascii_digit)
+}
+
 /// The date-of-birth cue around the `b` at `i`, if it is in one. Every cue has one "b":
 /// only a `b` whose neighbours fit a cue ("ob", "bs", "bo", "bi", "bd", or a word edge) is
 /// read as part of an ASCII word.
@@ -691,6 +710,14 @@ mod tests {
                 "lives at O’Neill House; Brandon\n\tHouse; NHS House; x-Ward 12; Ward 3",
                 "Fine. School was shut. 3 high Street, 4 Lôn Las, 5 Heol-y-Bryn, the Estate",
                 "x-Smith House, eBay House, Mc\u{2019}Neill Court; born\t\t12/1/2001",
+                // Handles make no e-mail window; an address right after one, or a
+                // fediverse handle's second `@`, still does.
+                "@BASW_UK @nhs(@x) @@a.co _@b.co +@c.co x@-d.co @user@host.social",
+                "thanks @BASW_UK:a@b.co (@c)d@e.org.uk",
+                // A cue makes no window without an ASCII digit after it; a date far
+                // after its cue is still found.
+                "born and raised here, birthday cake for all, DOB ١٢/٠٣/٢٠١١x",
+                "born then some words and more words and a few more: 12/03/2011",
                 // One trigger each, so that no other window covers the match.
                 "at x-Smith House",
                 "at 4 Lôn Las",

@@ -107,84 +107,131 @@ impl Detector for Combination {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        let text = input.text;
-        let ages: Vec<Span> = input
+        SPANS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut spans) => {
+                check_with(input, &mut spans, out);
+                // Not kept when a huge draft made them huge.
+                if spans.places.capacity() > Spans::KEEP {
+                    *spans = Spans::default();
+                }
+            }
+            // Re-entered on this thread (cannot happen today): fresh lists.
+            Err(_) => check_with(input, &mut Spans::default(), out),
+        });
+    }
+}
+
+/// The lists a check fills, kept per thread for the next post: most posts with an age or a
+/// circumstance allocated three or four of them, for a few spans each.
+#[derive(Default)]
+struct Spans {
+    ages: Vec<Span>,
+    circumstances: Vec<Span>,
+    places: Vec<Span>,
+    /// The n-gram being looked up as a place.
+    key: String,
+}
+
+impl Spans {
+    /// Lists longer than this are dropped after the check rather than kept.
+    const KEEP: usize = 4096;
+}
+
+thread_local! {
+    static SPANS: std::cell::RefCell<Spans> = std::cell::RefCell::default();
+}
+
+fn check_with(input: &Input<'_>, spans: &mut Spans, out: &mut Vec<Finding>) {
+    let text = input.text;
+    let Spans {
+        ages,
+        circumstances,
+        places,
+        key,
+    } = spans;
+    ages.clear();
+    circumstances.clear();
+    places.clear();
+    ages.extend(
+        input
             .patterns
             .iter()
             .filter(|h| h.kind == AGE)
-            .map(|h| Span::new(h.start, h.end))
-            .collect();
-        let circumstances: Vec<Span> = input
+            .map(|h| Span::new(h.start, h.end)),
+    );
+    circumstances.extend(
+        input
             .phrases
             .iter()
             .filter(|h| h.kind == CIRCUMSTANCE)
-            .map(|h| Span::new(h.start, h.end))
-            .collect();
-        // Cheap exit: a combination needs two kinds, and places are the costly kind.
-        if ages.is_empty() && circumstances.is_empty() {
-            return;
-        }
-        let mut places: Vec<Span> = input
+            .map(|h| Span::new(h.start, h.end)),
+    );
+    // Cheap exit: a combination needs two kinds, and places are the costly kind.
+    if ages.is_empty() && circumstances.is_empty() {
+        return;
+    }
+    places.extend(
+        input
             .patterns
             .iter()
             .filter(|h| h.kind == INSTITUTION || h.kind == ADDRESS)
-            .map(|h| Span::new(h.start, h.end))
-            .collect();
-        places.extend(gazetteer_places(input));
-        places.sort();
-        places.dedup_by(|b, a| b.start < a.end);
+            .map(|h| Span::new(h.start, h.end)),
+    );
+    gazetteer_places(input, key, places);
+    places.sort();
+    places.dedup_by(|b, a| b.start < a.end);
 
-        let kinds = [&ages, &places, &circumstances]
-            .iter()
-            .filter(|k| !k.is_empty())
-            .count();
-        if kinds < 2 {
-            return;
-        }
-        // Without an age, a place and a circumstance may describe a population ("children in
-        // care in Blackpool"); it identifies someone only when the post is about one person.
-        // (Checked only here, rarely: pronouns are too common to match in every post.)
-        let about_one = !ages.is_empty() || about_one_person(input, &circumstances);
-        if !about_one {
-            return;
-        }
-        let mut parts: Vec<Part> = Vec::new();
-        let mut named = Vec::new();
-        for (spans, what) in [
-            (&ages, "age"),
-            (&places, "place"),
-            (&circumstances, "circumstance"),
-        ] {
-            for s in spans.iter() {
-                parts.push(Part {
-                    span: *s,
-                    message: what.to_string(),
-                });
-            }
-            if let Some(first) = spans.first() {
-                named.push(format!("“{}”", &text[first.range()]));
-            }
-        }
-        parts.sort_by_key(|p| p.span);
-        let start = parts.first().map_or(0, |p| p.span.start);
-        let end = parts.iter().map(|p| p.span.end).max().unwrap_or(start);
-        let (confidence, lead) = if kinds == 3 {
-            (Confidence::High, "Together")
-        } else {
-            (
-                Confidence::Medium,
-                "Together, and with anything else a reader knows",
-            )
-        };
-        let message = format!(
-            "{lead}, {} could identify someone (jigsaw identification); remove at least one, \
-             such as the place or the exact age",
-            join(&named)
-        );
-        let mut f = Finding::new(start, end, confidence, message);
-        f.parts = parts;
-        out.push(f);
+    let (ages, places, circumstances) = (&*ages, &*places, &*circumstances);
+    let kinds = [ages, places, circumstances]
+        .iter()
+        .filter(|k| !k.is_empty())
+        .count();
+    if kinds < 2 {
+        return;
     }
+    // Without an age, a place and a circumstance may describe a population ("children in
+    // care in Blackpool"); it identifies someone only when the post is about one person.
+    // (Checked only here, rarely: pronouns are too common to match in every post.)
+    let about_one = !ages.is_empty() || about_one_person(input, circumstances);
+    if !about_one {
+        return;
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    let mut named = Vec::new();
+    for (spans, what) in [
+        (ages, "age"),
+        (places, "place"),
+        (circumstances, "circumstance"),
+    ] {
+        for s in spans.iter() {
+            parts.push(Part {
+                span: *s,
+                message: what.to_string(),
+            });
+        }
+        if let Some(first) = spans.first() {
+            named.push(format!("“{}”", &text[first.range()]));
+        }
+    }
+    parts.sort_by_key(|p| p.span);
+    let start = parts.first().map_or(0, |p| p.span.start);
+    let end = parts.iter().map(|p| p.span.end).max().unwrap_or(start);
+    let (confidence, lead) = if kinds == 3 {
+        (Confidence::High, "Together")
+    } else {
+        (
+            Confidence::Medium,
+            "Together, and with anything else a reader knows",
+        )
+    };
+    let message = format!(
+        "{lead}, {} could identify someone (jigsaw identification); remove at least one, \
+         such as the place or the exact age",
+        join(&named)
+    );
+    let mut f = Finding::new(start, end, confidence, message);
+    f.parts = parts;
+    out.push(f);
 }
 
 /// Whether the post speaks of one person (see [`ONE_PERSON`]), outside the circumstance
@@ -235,14 +282,13 @@ fn join(items: &[String]) -> String {
     }
 }
 
-/// UK places named in the text: capitalised n-grams looked up in the lexicon, longest
-/// first, going on only while the words read so far begin some place's name. Places that are
-/// also everyday words ("Reading") need a preposition before them.
-fn gazetteer_places(input: &Input<'_>) -> Vec<Span> {
+/// Pushes the UK places named in the text onto `out`: capitalised n-grams looked up in the
+/// lexicon (in `key`), longest first, going on only while the words read so far begin some
+/// place's name. Places that are also everyday words ("Reading") need a preposition before
+/// them.
+fn gazetteer_places(input: &Input<'_>, key: &mut String, out: &mut Vec<Span>) {
     let text = input.text;
     let ws = input.words();
-    let mut out = Vec::new();
-    let mut key = String::new();
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < ws.len() {
@@ -282,7 +328,7 @@ fn gazetteer_places(input: &Input<'_>) -> Vec<Span> {
                 }
                 key.push(' ');
                 key.push_str(input.key(i + n));
-                let f = gazetteer::lookup(&key);
+                let f = gazetteer::lookup(key);
                 if f & lex::PLACE != 0 {
                     found = Some((n + 1, w.end));
                 }
@@ -302,5 +348,4 @@ fn gazetteer_places(input: &Input<'_>) -> Vec<Span> {
             i += 1;
         }
     }
-    out
 }

@@ -39,12 +39,32 @@ fn cue_near(
 ) -> bool {
     let (lo, hi) = text::word_window(input.text, start, end, words);
     let has = |window: &str| {
-        let window = text::fold(window);
-        cues.automaton()
-            .find_overlapping_iter(window.as_str())
-            .any(|m| text::is_whole_word(&window, m.start(), m.end()))
+        let search = |folded: &str| {
+            cues.automaton()
+                .find_overlapping_iter(folded)
+                .any(|m| text::is_whole_word(folded, m.start(), m.end()))
+        };
+        // Folded into a buffer kept per thread: a string allocated for every window was
+        // most of this detector's allocations.
+        WINDOW.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                text::fold_into(window, &mut buf);
+                let found = search(&buf);
+                if buf.capacity() > 4096 {
+                    *buf = String::new();
+                }
+                found
+            }
+            Err(_) => search(&text::fold(window)),
+        })
     };
     has(&input.text[lo..start]) || (after && has(&input.text[end..hi]))
+}
+
+thread_local! {
+    /// See [`cue_near`].
+    static WINDOW: std::cell::RefCell<String> = std::cell::RefCell::default();
 }
 
 /// A list of context cues, searched in one pass over a window by an automaton built on
@@ -357,23 +377,39 @@ impl Detector for Phone {
             if input.text[..hit.start].ends_with(|c: char| c.is_ascii_digit() || c == '+') {
                 continue;
             }
-            let mut digits: String = s.chars().filter(char::is_ascii_digit).collect();
-            if let Some(rest) = digits.strip_prefix("440") {
-                digits = format!("0{rest}");
-            } else if let Some(rest) = digits.strip_prefix("44") {
-                digits = format!("0{rest}");
+            // The digits on the stack (a number with more than fits is no UK number).
+            let mut buf = [0u8; 20];
+            let mut n = 0;
+            for d in s.bytes().filter(u8::is_ascii_digit) {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = d;
+                }
+                n += 1;
             }
+            let Some(digits) = buf.get(..n) else {
+                continue;
+            };
+            // +44 (0)20 ... and +44 20 ... as 020 ...: the 0 is already there in the first,
+            // and takes the 4's place in the second.
+            let digits = if digits.starts_with(b"440") {
+                &digits[2..]
+            } else if digits.starts_with(b"44") {
+                buf[1] = b'0';
+                &buf[1..n]
+            } else {
+                digits
+            };
             let plausible = match digits.len() {
-                11 => matches!(&digits[..2], "01" | "02" | "03" | "05" | "07" | "08"),
-                10 => digits.starts_with("01") || digits.starts_with("0800"),
+                11 => matches!(&digits[..2], b"01" | b"02" | b"03" | b"05" | b"07" | b"08"),
+                10 => digits.starts_with(b"01") || digits.starts_with(b"0800"),
                 _ => false,
             };
             if !plausible {
                 continue;
             }
             // Freephone and 03/08 numbers are almost always an organisation's line.
-            let organisation = digits.starts_with("08")
-                || digits.starts_with("03")
+            let organisation = digits.starts_with(b"08")
+                || digits.starts_with(b"03")
                 || organisational(input, hit.start, hit.end);
             let (confidence, message) = if organisation {
                 (
@@ -999,6 +1035,18 @@ mod tests {
         assert_eq!(ph("Call 0800 1111 anytime")[..], []);
         assert_eq!(ph("helpline 0808 800 5000")[0].1, Confidence::Low);
         assert!(ph("ISBN 978 0 14 103614 4, 1234 5678 9012").is_empty());
+        // +44 with and without the (0): read as the national number.
+        assert_eq!(
+            texts(ph(
+                "+44 (0)20 7946 0958 or +44 20 7946 0958, not +44 207 946 09581"
+            )),
+            ["+44 (0)20 7946 0958", "+44 20 7946 0958"]
+        );
+        assert_eq!(ph("+44 (0)800 123 4567")[0].1, Confidence::Low, "freephone");
+        assert!(
+            ph("+44 123 4567 8901 2345 6789 0123").is_empty(),
+            "too many digits"
+        );
     }
 
     #[test]

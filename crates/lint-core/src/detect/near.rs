@@ -214,6 +214,7 @@ pub(crate) fn find_all(
     anchors: &Anchors,
     wanted: &[(Near, usize)],
     found: &mut Vec<(usize, usize, usize)>,
+    starts: &mut Vec<usize>,
 ) {
     let b = text.as_bytes();
     let mut number = [None; 7];
@@ -260,18 +261,20 @@ pub(crate) fn find_all(
         && age_apart
     {
         // Ages in words start at a word start shortly before their "old".
-        let mut starts: Vec<usize> = anchors
-            .starts
-            .iter()
-            .filter(|&&(_, l)| l <= AGE_LEAD)
-            .map(|&(p, _)| p)
-            .collect();
+        starts.clear();
+        starts.extend(
+            anchors
+                .starts
+                .iter()
+                .filter(|&&(_, l)| l <= AGE_LEAD)
+                .map(|&(p, _)| p),
+        );
         for &o in &anchors.olds {
             let lo = o.saturating_sub(OLD_LEAD);
             starts.extend((lo..o).filter(|&p| WORD[usize::from(b[p])] && !word_before(b, p)));
         }
         starts.sort_unstable();
-        run(b, starts.into_iter(), age, &mut |s, e| {
+        run(b, starts.iter().copied(), age, &mut |s, e| {
             found.push((n, s, e))
         });
     }
@@ -825,7 +828,13 @@ mod tests {
         let folded = Folded::with_words(text);
         let tokens = scan::tokens(text, &folded, true, near.wants_olds(), 0);
         let mut hits = Vec::new();
-        super::find_all(text, &tokens.anchors, &[(near, 0)], &mut hits);
+        super::find_all(
+            text,
+            &tokens.anchors,
+            &[(near, 0)],
+            &mut hits,
+            &mut Vec::new(),
+        );
         hits.into_iter().map(|(_, s, e)| (s, e)).collect()
     }
 

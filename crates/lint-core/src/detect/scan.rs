@@ -347,6 +347,8 @@ type Found = (usize, usize, usize);
 pub(crate) struct ScanScratch {
     tokens: Tokens,
     found: Vec<Found>,
+    /// Where ages in words may start (see [`super::near::find_all`]).
+    starts: Vec<usize>,
 }
 
 impl Patterns {
@@ -392,12 +394,16 @@ impl Patterns {
         hits: &mut [Vec<Hit>],
         scratch: &mut ScanScratch,
     ) -> u64 {
-        let ScanScratch { tokens, found } = scratch;
+        let ScanScratch {
+            tokens,
+            found,
+            starts,
+        } = scratch;
         tokens.clear();
         found.clear();
         let digits = !self.near.is_empty();
         tokens.fill(text, folded, digits, self.olds, self.triggers);
-        super::near::find_all(text, &tokens.anchors, &self.near, found);
+        super::near::find_all(text, &tokens.anchors, &self.near, found, starts);
         self.search(text, &tokens.windows, found);
         // In order of registration: the engine sorts each detector's hits by span, stably,
         // so equal spans stay in this order.

@@ -351,10 +351,8 @@ impl Linter {
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
         // Checking post after post, each thread reuses the last check's buffers (see
         // `Scratch`); a nested check (none today) would simply get fresh ones.
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.check_in(text, &mut scratch),
-            Err(_) => self.check_in(text, &mut Scratch::default()),
-        })
+        // check_in itself drops the buffers a huge draft made huge.
+        detect::with_scratch(&SCRATCH, |_| false, |scratch| self.check_in(text, scratch))
     }
 
     fn check_in(&self, text: &str, scratch: &mut Scratch) -> Vec<Diagnostic> {

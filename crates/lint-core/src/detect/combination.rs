@@ -107,16 +107,8 @@ impl Detector for Combination {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        SPANS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut spans) => {
-                check_with(input, &mut spans, out);
-                // Not kept when a huge draft made them huge.
-                if spans.places.capacity() > Spans::KEEP {
-                    *spans = Spans::default();
-                }
-            }
-            // Re-entered on this thread (cannot happen today): fresh lists.
-            Err(_) => check_with(input, &mut Spans::default(), out),
+        super::with_scratch(&SPANS, Spans::oversized, |spans| {
+            check_with(input, spans, out)
         });
     }
 }
@@ -135,6 +127,17 @@ struct Spans {
 impl Spans {
     /// Lists longer than this are dropped after the check rather than kept.
     const KEEP: usize = 4096;
+
+    fn oversized(&self) -> bool {
+        [
+            self.ages.capacity(),
+            self.circumstances.capacity(),
+            self.places.capacity(),
+            self.key.capacity(),
+        ]
+        .into_iter()
+        .any(|c| c > Spans::KEEP)
+    }
 }
 
 thread_local! {

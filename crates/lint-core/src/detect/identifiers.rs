@@ -46,18 +46,15 @@ fn cue_near(
         };
         // Folded into a buffer kept per thread: a string allocated for every window was
         // most of this detector's allocations.
-        WINDOW.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut buf) => {
+        super::with_scratch(
+            &WINDOW,
+            |buf| buf.capacity() > 4096,
+            |buf| {
                 buf.clear();
-                text::fold_into(window, &mut buf);
-                let found = search(&buf);
-                if buf.capacity() > 4096 {
-                    *buf = String::new();
-                }
-                found
-            }
-            Err(_) => search(&text::fold(window)),
-        })
+                text::fold_into(window, buf);
+                search(buf)
+            },
+        )
     };
     has(&input.text[lo..start]) || (after && has(&input.text[end..hi]))
 }

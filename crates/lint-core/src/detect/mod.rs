@@ -71,6 +71,27 @@ impl Confidence {
     }
 }
 
+/// Runs `f` on this thread's scratch value in `key`, kept from draft to draft so its
+/// buffers are reused rather than allocated for every draft of an archive (a fresh one if
+/// `f` is re-entered on the thread). Afterwards the value is dropped if `oversized` says a
+/// huge draft made it huge, so one draft does not hold that memory for the thread's life.
+pub(crate) fn with_scratch<T: Default, R>(
+    key: &'static std::thread::LocalKey<std::cell::RefCell<T>>,
+    oversized: impl FnOnce(&T) -> bool,
+    f: impl FnOnce(&mut T) -> R,
+) -> R {
+    key.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let result = f(&mut scratch);
+            if oversized(&scratch) {
+                *scratch = T::default();
+            }
+            result
+        }
+        Err(_) => f(&mut T::default()),
+    })
+}
+
 /// The bit of detector `det` in a set of detectors that got hits (several share one past
 /// 64, which only makes them run with no hits; there are 16).
 pub(crate) fn detector_bit(det: usize) -> u64 {
@@ -384,5 +405,30 @@ pub(crate) fn build(
         "tone/shouting" => Box::new(tone::Shouting::new(params, &ctx.allow)),
         "tone/tone-tag" => Box::new(tone::ToneTag::new(registry, params)),
         _ => Box::new(length::LengthLimit::new(params, ctx)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_scratch;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static BUF: RefCell<Vec<u8>> = RefCell::default();
+    }
+
+    #[test]
+    fn scratch_is_kept_dropped_when_oversized_and_fresh_when_re_entered() {
+        let big = |v: &Vec<u8>| v.capacity() > 100;
+        with_scratch(&BUF, big, |v| v.extend([1, 2, 3]));
+        assert_eq!(with_scratch(&BUF, big, |v| v.clone()), [1, 2, 3], "kept");
+        with_scratch(&BUF, big, |v| v.resize(1000, 0));
+        assert!(with_scratch(&BUF, big, |v| v.is_empty()), "dropped");
+        let inner = with_scratch(&BUF, big, |outer| {
+            outer.push(7);
+            with_scratch(&BUF, big, |inner| inner.clone())
+        });
+        assert!(inner.is_empty(), "re-entered: a fresh value");
+        assert_eq!(with_scratch(&BUF, big, |v| v.clone()), [7]);
     }
 }

@@ -288,6 +288,17 @@ struct Lists {
 impl Lists {
     /// Lists longer than this are dropped after the check rather than kept.
     const KEEP: usize = 1 << 12;
+
+    fn oversized(&self) -> bool {
+        [
+            self.taken.capacity(),
+            self.cues.capacity(),
+            self.public.capacity(),
+            self.cue_words.capacity(),
+        ]
+        .into_iter()
+        .any(|c| c > Lists::KEEP)
+    }
 }
 
 thread_local! {
@@ -296,15 +307,8 @@ thread_local! {
 
 impl Detector for PersonName {
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        LISTS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut lists) => {
-                self.check_with(input, &mut lists, out);
-                // Not kept when a huge draft made them huge.
-                if lists.cues.capacity() > Lists::KEEP {
-                    *lists = Lists::default();
-                }
-            }
-            Err(_) => self.check_with(input, &mut Lists::default(), out),
+        super::with_scratch(&LISTS, Lists::oversized, |lists| {
+            self.check_with(input, lists, out)
         })
     }
 }

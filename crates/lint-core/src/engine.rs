@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
+
+use crate::phrase_dfa::PhraseDfa;
 use aho_corasick::nfa::contiguous::NFA;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use toml::Spanned;
@@ -113,7 +114,7 @@ struct PhraseMatcher {
     /// One table lookup per byte, but slower to build: built once a linter has checked
     /// [`DFA_AFTER_CHECKS`] drafts, so archives get the fast scan and start-up does not pay
     /// for it.
-    dfa: std::sync::OnceLock<Option<DFA>>,
+    dfa: std::sync::OnceLock<Option<PhraseDfa>>,
     checks: std::sync::atomic::AtomicUsize,
     phrases: Vec<String>,
     /// What a match of phrase `i` means: `targets[ranges[i].0..ranges[i].1]` (a phrase can
@@ -204,12 +205,18 @@ impl PhraseMatcher {
             .ok()
     }
 
-    /// See [`PhraseMatcher::build_nfa`].
-    fn build_dfa(&self) -> Option<DFA> {
+    /// The crate's own DFA, which [`PhraseDfa`] replaced (kept to compare walks with).
+    #[cfg(test)]
+    fn build_crate_dfa(&self) -> Option<aho_corasick::dfa::DFA> {
         aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::Standard)
             .build(&self.phrases)
             .ok()
+    }
+
+    /// The DFA the walk uses (see [`PhraseDfa`]).
+    fn build_dfa(&self) -> Option<PhraseDfa> {
+        PhraseDfa::new(&self.phrases)
     }
 
     /// Calls `f(phrase, start, end)` for every occurrence of every phrase in `hay`,
@@ -217,12 +224,12 @@ impl PhraseMatcher {
     fn for_each_match(&self, hay: &str, mut f: impl FnMut(usize, usize, usize)) {
         use std::sync::atomic::Ordering;
         if let Some(Some(dfa)) = self.dfa.get() {
-            return walk(dfa, hay.as_bytes(), &mut f);
+            return dfa.walk(hay, &mut f);
         }
         let n = self.checks.fetch_add(1, Ordering::Relaxed);
         if n >= DFA_AFTER_CHECKS {
             if let Some(dfa) = self.dfa.get_or_init(|| self.build_dfa()) {
-                return walk(dfa, hay.as_bytes(), &mut f);
+                return dfa.walk(hay, &mut f);
             }
         } else if (hay.len() > DIRECT_MAX_BYTES || self.nfa.get().is_some())
             && let Some(nfa) = self.nfa.get_or_init(|| self.build_nfa())
@@ -1273,10 +1280,19 @@ mod tests {
         let linter = Linter::new().expect("default rules");
         let phrases = linter.phrases.as_ref().expect("default rules have phrases");
         let nfa = phrases.build_nfa().expect("builds");
-        let dfa = phrases.build_dfa().expect("builds");
+        let dfa = phrases.build_crate_dfa().expect("builds");
+        let laid_out = phrases.build_dfa().expect("builds");
         let mut texts = crate::corpus_posts();
         texts.push("ha ha ha going forward going forwardgoing forward".to_string());
+        // Boundaries the walk decides itself: non-ASCII punctuation, symbols and marks,
+        // letters that fold to more than one char, handles and hashtags.
+        texts.push(
+            "\u{201c}family\u{201d} \u{2014}child \u{1f60a}son @mum #family \u{130}family \
+             \u{2bc}family caf\u{e9} going\u{2026}forward \u{a0}touch base_touch base"
+                .to_string(),
+        );
         let mut compared = 0;
+        let mut whole_words = 0;
         for text in &texts {
             let hay = Folded::new(text);
             let mut direct = Vec::new();
@@ -1287,22 +1303,58 @@ mod tests {
                 .expect("unanchored search")
                 .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
                 .collect();
-            let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
+            let (mut by_nfa, mut by_dfa, mut by_laid_out) = (Vec::new(), Vec::new(), Vec::new());
             walk(&nfa, hay.as_str().as_bytes(), &mut |id, s, e| {
                 by_nfa.push((id, s, e))
             });
             walk(&dfa, hay.as_str().as_bytes(), &mut |id, s, e| {
                 by_dfa.push((id, s, e))
             });
-            for found in [&mut direct, &mut crate_search, &mut by_nfa, &mut by_dfa] {
+            laid_out.walk(hay.as_str(), &mut |id, s, e| by_laid_out.push((id, s, e)));
+            for found in [
+                &mut direct,
+                &mut crate_search,
+                &mut by_nfa,
+                &mut by_dfa,
+                &mut by_laid_out,
+            ] {
                 found.sort();
             }
             assert_eq!(direct, crate_search, "on {text:?}");
             assert_eq!(direct, by_nfa, "on {text:?}");
             assert_eq!(direct, by_dfa, "on {text:?}");
+            // The engine's walk leaves out exactly the matches glued to what comes before
+            // them in the folded text...
+            let folded = hay.as_str();
+            let unglued: Vec<_> = direct
+                .iter()
+                .copied()
+                .filter(|&(id, s, _)| {
+                    !phrases.phrases[id].starts_with(text::is_word_char)
+                        || folded[..s]
+                            .chars()
+                            .next_back()
+                            .is_none_or(crate::phrase_dfa::is_boundary)
+                })
+                .collect();
+            assert_eq!(unglued, by_laid_out, "on {text:?}");
+            // ...so the whole-word matches, judged on the original text, are the same.
+            let whole = |found: &[(usize, usize, usize)]| -> Vec<(usize, usize, usize)> {
+                found
+                    .iter()
+                    .map(|&(id, s, e)| {
+                        let (s, e) = hay.original_range(s, e);
+                        (id, s, e)
+                    })
+                    .filter(|&(_, s, e)| text::is_whole_word(text, s, e))
+                    .collect()
+            };
+            assert_eq!(whole(&direct), whole(&by_laid_out), "on {text:?}");
+            whole_words += whole(&direct).len();
             compared += direct.len();
         }
         assert!(compared > 5_000, "only {compared} matches compared");
+        assert!(whole_words > 2_000, "only {whole_words} whole-word matches");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod engine;
 pub mod fix;
 mod inflect;
 pub mod length;
+mod phrase_dfa;
 pub mod rule;
 pub mod text;
 pub mod validate;

@@ -24,11 +24,12 @@
 //! on the original text then keeps the same matches as before (a test checks this over
 //! every corpus post).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind};
 
+use crate::detect::gazetteer::{FxHashMap, FxHashSet};
 use crate::text::is_word_char;
 
 /// The marker of a word boundary in compiled phrases: never a byte of UTF-8 text.
@@ -112,7 +113,10 @@ impl PhraseDfa {
         let start = dfa.next_state(Anchored::No, dfa.start_state(Anchored::No).ok()?, BOUNDARY);
         // Breadth first from the start: shallow states first.
         let mut order: Vec<StateID> = Vec::new();
-        let mut seen: HashSet<StateID> = HashSet::from([start]);
+        // Fx hashing: the state ids are ours to trust, and SipHash was most of the time
+        // this layout took.
+        let mut seen: FxHashSet<StateID> = FxHashSet::default();
+        seen.insert(start);
         let mut queue = VecDeque::from([start]);
         while let Some(s) = queue.pop_front() {
             order.push(s);
@@ -131,7 +135,8 @@ impl PhraseDfa {
         let stride = u32::try_from(reps.len()).ok()?;
         let rows = u32::try_from(1 + matches.len() + plain.len()).ok()?;
         rows.checked_mul(stride)?;
-        let mut id: HashMap<StateID, u32> = HashMap::with_capacity(rows as usize);
+        let mut id: FxHashMap<StateID, u32> = FxHashMap::default();
+        id.reserve(rows as usize);
         for (row, &s) in (1u32..).zip(matches.iter().chain(&plain)) {
             id.insert(s, row * stride);
         }

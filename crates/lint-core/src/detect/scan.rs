@@ -11,9 +11,9 @@
 //!   `@`, a place word such as "Road" or "Estate", a date-of-birth cue word.
 //!
 //! The contract for a regex: every match contains one of its trigger tokens, starts no more
-//! than [`REACH`] bytes before it and ends no more than [`REACH`] bytes after it
-//! ([`CUE_REACH`] after a date-of-birth cue, [`PLACE_AFTER`] after a place word that ends
-//! its match). A place word that ends a match follows a capitalised name or is "Ward"
+//! than [`REACH`] bytes before it ([`BIRTH_BEFORE`] before a date-of-birth cue other than
+//! "birth") and ends no more than [`REACH`] bytes after it ([`CUE_REACH`] after a
+//! date-of-birth cue, [`PLACE_AFTER`] after a place word that ends its match). A place word that ends a match follows a capitalised name or is "Ward"
 //! before a number, so other place words make no window. A test checks that windowed
 //! search finds exactly what whole-draft search finds, over every corpus post and edge
 //! cases.
@@ -102,6 +102,14 @@ impl Trigger {
         }
     }
 }
+
+/// How far a date of birth may start before its cue's run of letters, unless the run is
+/// "birth" ("dates of birth" may start [`REACH`] before it): "d.o.b" starts four bytes
+/// before its "b".
+const BIRTH_BEFORE: usize = 4;
+
+/// The longest date-of-birth cue word ([`BIRTH_CUES`]), in bytes.
+const BIRTH_CUE_MAX: usize = 9;
 
 /// How far a match may reach after a place word that ends it ("Ward 12").
 const PLACE_AFTER: usize = 8;
@@ -450,10 +458,10 @@ pub(crate) struct Tokens {
 }
 
 impl Tokens {
-    /// Adds a window around a trigger of kind `kind` at `start..end`, reaching `after`
-    /// bytes after it. Triggers of a kind come in order.
-    fn window(&mut self, text: &str, kind: Trigger, start: usize, end: usize, after: usize) {
-        let mut lo = start.saturating_sub(REACH);
+    /// Adds a window of kind `kind` from `lo` to `after` bytes after `end` (a trigger ends
+    /// there). Windows of a kind come in order.
+    fn window(&mut self, text: &str, kind: Trigger, lo: usize, end: usize, after: usize) {
+        let mut lo = lo;
         while !text.is_char_boundary(lo) {
             lo -= 1;
         }
@@ -479,48 +487,11 @@ impl Tokens {
     /// triggers whose [`Trigger::bit`] is in `triggers`.
     fn fill(&mut self, text: &str, folded: &Folded<'_>, digits: bool, olds: bool, triggers: u8) {
         let bytes = text.as_bytes();
-        // Byte searches find the rare bytes of e-mail addresses, cues and ages in words
-        // without a test of every word.
-        let at = triggers & Trigger::At.bit() != 0;
-        let cues = triggers & Trigger::BirthCue.bit() != 0;
-        let mut seen_cue = 0;
-        let mut rare = |i: usize, out: &mut Tokens| {
-            if bytes[i] == b'@' {
-                if may_be_email_at(bytes, i) {
-                    out.window(text, Trigger::At, i, i + 1, REACH);
-                }
-            } else if i >= seen_cue
-                && let Some((start, end)) = birth_cue(bytes, i)
-            {
-                seen_cue = end;
-                if may_have_date(&bytes[end..(end + CUE_REACH).min(bytes.len())]) {
-                    out.window(text, Trigger::BirthCue, start, end, CUE_REACH);
-                }
-            }
-        };
-        match (at, cues) {
-            (true, true) => {
-                memchr::memchr3_iter(b'@', b'b', b'B', bytes).for_each(|i| rare(i, self))
-            }
-            (true, false) => memchr::memchr_iter(b'@', bytes).for_each(|i| rare(i, self)),
-            (false, true) => memchr::memchr2_iter(b'b', b'B', bytes).for_each(|i| rare(i, self)),
-            (false, false) => {}
-        }
-        if olds {
-            // Lower case in the folded draft; an ASCII "old" is "old" there too.
-            for i in OLD.find_iter(folded.as_str().as_bytes()) {
-                let (o, _) = folded.original_range(i, i + 3);
-                if bytes
-                    .get(o..o + 3)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"old"))
-                    && !bytes.get(o + 3).is_some_and(|&c| c.is_ascii_alphanumeric())
-                {
-                    self.anchors.olds.push(o);
-                }
-            }
-        }
         let places = triggers & Trigger::Place.bit() != 0;
         let table = &*PLACES;
+        // The first and last word with an ASCII digit: a date of birth's cue comes before
+        // a digit, within its reach.
+        let mut digit_span: Option<(usize, usize)> = None;
         // Every word of every draft passes here: most are turned down by their shape (a
         // place word is capitalised, or inside a word with an inner hyphen or apostrophe).
         for w in folded.words() {
@@ -535,6 +506,7 @@ impl Tokens {
                 continue;
             }
             if w.is(Word::HAS_DIGIT) {
+                digit_span = Some((digit_span.map_or(start, |(first, _)| first), end));
                 if digits {
                     self.anchors.digit_word(bytes, start, end);
                 }
@@ -545,6 +517,59 @@ impl Tokens {
             }
             if places {
                 self.mixed_places(table, text, start, end);
+            }
+        }
+        // Byte searches find the rare bytes of e-mail addresses and cues without a test of
+        // every word.
+        if triggers & Trigger::At.bit() != 0 {
+            for i in memchr::memchr_iter(b'@', bytes) {
+                if may_be_email_at(bytes, i) {
+                    self.window(text, Trigger::At, i - REACH.min(i), i + 1, REACH);
+                }
+            }
+        }
+        // Every cue has a "b"; one that counts ends before an ASCII digit within its reach
+        // (`may_have_date`), so only the "b"s from a little before the first digit-bearing
+        // word up to the last are read (about two in five of a draft's).
+        if triggers & Trigger::BirthCue.bit() != 0
+            && let Some((first, last)) = digit_span
+        {
+            let from = first.saturating_sub(CUE_REACH + BIRTH_CUE_MAX);
+            let mut seen_cue = 0;
+            for i in memchr::memchr2_iter(b'b', b'B', &bytes[from..last]).map(|i| from + i) {
+                if i < seen_cue {
+                    continue;
+                }
+                if let Some((start, end)) = birth_cue(bytes, i) {
+                    seen_cue = end;
+                    if may_have_date(&bytes[end..(end + CUE_REACH).min(bytes.len())]) {
+                        let before = if bytes[start..end].eq_ignore_ascii_case(b"birth") {
+                            REACH
+                        } else {
+                            BIRTH_BEFORE
+                        };
+                        self.window(
+                            text,
+                            Trigger::BirthCue,
+                            start - before.min(start),
+                            end,
+                            CUE_REACH,
+                        );
+                    }
+                }
+            }
+        }
+        if olds {
+            // Lower case in the folded draft; an ASCII "old" is "old" there too.
+            for i in OLD.find_iter(folded.as_str().as_bytes()) {
+                let (o, _) = folded.original_range(i, i + 3);
+                if bytes
+                    .get(o..o + 3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"old"))
+                    && !bytes.get(o + 3).is_some_and(|&c| c.is_ascii_alphanumeric())
+                {
+                    self.anchors.olds.push(o);
+                }
             }
         }
     }
@@ -559,7 +584,13 @@ impl Tokens {
         if let Some(after) = table.get(&bytes[start..end])
             && (after != PLACE_AFTER || after_name(bytes, start) || before_number(bytes, end))
         {
-            self.window(text, Trigger::Place, start, end, after);
+            self.window(
+                text,
+                Trigger::Place,
+                start.saturating_sub(REACH),
+                end,
+                after,
+            );
         }
     }
 
@@ -724,6 +755,13 @@ mod tests {
                 // after its cue is still found.
                 "born and raised here, birthday cake for all, DOB ١٢/٠٣/٢٠١١x",
                 "born then some words and more words and a few more: 12/03/2011",
+                // Dates of birth that start before their cue's "b": by four bytes, or by
+                // "dates of" and any white space; cues before the first digit or after the
+                // last; a "b" just inside the bytes searched for cues.
+                "(D.O.Bs 1/1/2001) do.b 1/2/03; d.ob: 3/4/2005; d.o.b.:4/4/04",
+                "dates \t  of \n\n   birth 12/03/2011 and date of birth: 1.2.03",
+                "born, born again, 4 kids, bday party tomorrow",
+                "ab birthday 1/2/2003 born",
                 // One trigger each, so that no other window covers the match.
                 "at x-Smith House",
                 "at 4 Lôn Las",
@@ -732,6 +770,14 @@ mod tests {
             .map(String::from),
         );
         posts
+    }
+
+    #[test]
+    fn the_longest_birth_cue_is_known() {
+        assert_eq!(
+            BIRTH_CUES.iter().map(|c| c.len()).max(),
+            Some(BIRTH_CUE_MAX)
+        );
     }
 
     #[test]

@@ -8,15 +8,17 @@
 //!   posts, and a regex walked around every one of them was most of the patterns' cost.
 //! - The others (e-mail, street, estate, block, institution, a date of birth after its cue)
 //!   stay regexes, searched only in windows around their own rare triggers ([`Trigger`]): an
-//!   `@`, a place word such as "Road" or "Estate", a date-of-birth cue word.
+//!   `@`, a place word such as "Road" or "Estate". A date of birth's regex is instead tried
+//!   anchored where one may start: at its cue word, a "d" just before it ("d.o.b"), or the
+//!   "date" of "date of birth".
 //!
 //! The contract for a regex: every match contains one of its trigger tokens, starts no more
-//! than [`REACH`] bytes before it ([`BIRTH_BEFORE`] before a date-of-birth cue other than
-//! "birth") and ends no more than [`REACH`] bytes after it ([`CUE_REACH`] after a
-//! date-of-birth cue, [`PLACE_AFTER`] after a place word that ends its match). A place word that ends a match follows a capitalised name or is "Ward"
-//! before a number, so other place words make no window. A test checks that windowed
-//! search finds exactly what whole-draft search finds, over every corpus post and edge
-//! cases.
+//! than [`REACH`] bytes before it and ends no more than [`REACH`] bytes after it
+//! ([`CUE_REACH`] after a date-of-birth cue, [`PLACE_AFTER`] after a place word that ends
+//! its match). A place word that ends a match follows a capitalised name or is "Ward"
+//! before a number, so other place words make no window. A test checks that windowed and
+//! anchored search find exactly what whole-draft search finds, over every corpus post and
+//! edge cases.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -103,8 +105,8 @@ impl Trigger {
     }
 }
 
-/// How far a date of birth may start before its cue's run of letters, unless the run is
-/// "birth" ("dates of birth" may start [`REACH`] before it): "d.o.b" starts four bytes
+/// How far a date of birth may start before its cue's run of letters when the run is not
+/// "birth" (whose match starts at the "date" of "date of birth"): "d.o.b" starts four bytes
 /// before its "b".
 const BIRTH_BEFORE: usize = 4;
 
@@ -289,6 +291,45 @@ impl Single {
 }
 
 impl Group {
+    /// Pushes each regex's hits that start at one of `starts` (a start and how far its
+    /// match may reach; sorted here), leftmost first and not overlapping, as a search
+    /// from the first start would find them: every match of these regexes starts at one.
+    /// An anchored search has no reverse pass to find where a match began, and gives up
+    /// a few bytes into text that is no date of birth, where a window was read to its end.
+    fn search_at(&self, text: &str, starts: &mut [(usize, usize)], found: &mut Vec<Found>) {
+        if starts.is_empty() {
+            return;
+        }
+        starts.sort_unstable();
+        for single in &self.each {
+            let Some((regex, group)) = single.compiled() else {
+                continue;
+            };
+            let mut caps = regex.create_captures();
+            let mut next = 0;
+            for &(start, hi) in starts.iter() {
+                if start < next {
+                    continue;
+                }
+                let input = Input::new(text)
+                    .range(start..hi)
+                    .anchored(regex_automata::Anchored::Yes);
+                regex.search_captures(&input, &mut caps);
+                let Some(m) = caps.get_match() else {
+                    continue;
+                };
+                next = m.end();
+                let span = match group {
+                    Some(g) => caps.get_group(*g),
+                    None => Some(m.span()),
+                };
+                if let Some(span) = span {
+                    found.push((single.order, span.start, span.end));
+                }
+            }
+        }
+    }
+
     /// The multi-pattern regex that says which of several regexes match in a window.
     fn set(&self) -> Option<&Regex> {
         self.set
@@ -412,7 +453,7 @@ impl Patterns {
         let digits = !self.near.is_empty();
         tokens.fill(text, folded, digits, self.olds, self.triggers);
         super::near::find_all(text, &tokens.anchors, &self.near, found, starts);
-        self.search(text, &tokens.windows, found);
+        self.search(text, tokens, found);
         // In order of registration: the engine sorts each detector's hits by span, stably,
         // so equal spans stay in this order.
         found.sort_by_key(|f| f.0);
@@ -426,11 +467,13 @@ impl Patterns {
         active
     }
 
-    /// Searches each kind of trigger's windows with its regexes.
-    fn search(&self, text: &str, windows: &[Vec<(usize, usize)>; 3], found: &mut Vec<Found>) {
-        for (group, windows) in self.groups.iter().zip(windows) {
+    /// Searches each kind of trigger's windows with its regexes, and tries the
+    /// date-of-birth regexes at their starts.
+    fn search(&self, text: &str, tokens: &mut Tokens, found: &mut Vec<Found>) {
+        for (group, windows) in self.groups.iter().zip(&tokens.windows) {
             group.search(text, windows, found);
         }
+        self.groups[Trigger::BirthCue as usize].search_at(text, &mut tokens.starts, found);
     }
 
     /// One pass over the words: the recognizers' anchors and the regexes' windows.
@@ -453,8 +496,12 @@ pub(crate) struct Tokens {
     /// Where the recognizers start from.
     pub anchors: Anchors,
     /// Per kind of trigger (indexed by `Trigger as usize`), the windows its regexes
-    /// search: byte ranges in order, not overlapping.
+    /// search: byte ranges in order, not overlapping. None for [`Trigger::BirthCue`],
+    /// whose regexes are tried at [`Tokens::starts`] instead.
     pub windows: [Vec<(usize, usize)>; 3],
+    /// Where a date of birth may start (a cue, or a "d" or "date" just before one), each
+    /// with the end of the text its match may reach.
+    pub starts: Vec<(usize, usize)>,
 }
 
 impl Tokens {
@@ -480,6 +527,46 @@ impl Tokens {
     fn clear(&mut self) {
         self.anchors.clear();
         self.windows.iter_mut().for_each(Vec::clear);
+        self.starts.clear();
+    }
+
+    /// Adds where a date of birth with the cue `start..end` (a run of ASCII letters) may
+    /// start: at the cue; at a "d" up to [`BIRTH_BEFORE`] bytes before it ("d.o.b"); and,
+    /// for "birth", at the "date" or "dates" of "date of birth" before it.
+    fn birth_starts(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let mut hi = (end + CUE_REACH).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        if bytes[start..end].eq_ignore_ascii_case(b"birth") {
+            // `dates?\s+of\s+birth`, read backwards (`\s` is ASCII white space).
+            let space = |j: usize| {
+                let mut k = j;
+                while k > 0 && bytes[k - 1].is_ascii_whitespace() {
+                    k -= 1;
+                }
+                (k < j).then_some(k)
+            };
+            let word = |j: usize, w: &[u8]| {
+                (j >= w.len() && bytes[j - w.len()..j].eq_ignore_ascii_case(w)).then(|| j - w.len())
+            };
+            if let Some(date_end) = space(start).and_then(|j| word(j, b"of")).and_then(space) {
+                for date in [&b"dates"[..], b"date"] {
+                    if let Some(p) = word(date_end, date) {
+                        self.starts.push((p, hi));
+                    }
+                }
+            }
+            return;
+        }
+        let from = start - BIRTH_BEFORE.min(start);
+        for (p, &b) in (from..).zip(&bytes[from..start]) {
+            if b | 0x20 == b'd' {
+                self.starts.push((p, hi));
+            }
+        }
+        self.starts.push((start, hi));
     }
 
     /// Fills the lists for a draft: the recognizers' anchors (near digit-bearing words when
@@ -543,18 +630,7 @@ impl Tokens {
                 if let Some((start, end)) = birth_cue(bytes, i) {
                     seen_cue = end;
                     if may_have_date(&bytes[end..(end + CUE_REACH).min(bytes.len())]) {
-                        let before = if bytes[start..end].eq_ignore_ascii_case(b"birth") {
-                            REACH
-                        } else {
-                            BIRTH_BEFORE
-                        };
-                        self.window(
-                            text,
-                            Trigger::BirthCue,
-                            start - before.min(start),
-                            end,
-                            CUE_REACH,
-                        );
+                        self.birth_starts(text, start, end);
                     }
                 }
             }
@@ -793,9 +869,9 @@ mod tests {
         let mut checked = vec![0; patterns.targets.len()];
         for post in &posts() {
             let folded = Folded::with_words(post);
-            let tokens = patterns.tokens(post, &folded);
+            let mut tokens = patterns.tokens(post, &folded);
             let mut windowed = Vec::new();
-            patterns.search(post, &tokens.windows, &mut windowed);
+            patterns.search(post, &mut tokens, &mut windowed);
             // Each regex on its own over the whole draft.
             let mut whole = Vec::new();
             for s in patterns.regexes() {
@@ -893,14 +969,22 @@ mod tests {
     fn windows_cover_triggers_and_merge() {
         let all = Trigger::At.bit() | Trigger::Place.bit() | Trigger::BirthCue.bit();
         let windows = |text: &str| {
-            let windows = tokens(text, &Folded::with_words(text), true, true, all).windows;
+            let tokens = tokens(text, &Folded::with_words(text), true, true, all);
+            let windows = tokens.windows;
             assert!(
                 windows
                     .iter()
                     .all(|w| w.windows(2).all(|p| p[0].1 < p[1].0)),
                 "merged and in order: {windows:?}"
             );
-            windows.concat()
+            assert!(windows[Trigger::BirthCue as usize].is_empty());
+            // A date of birth's starts stand in for its windows: from where it may start
+            // to where it may end.
+            windows
+                .concat()
+                .into_iter()
+                .chain(tokens.starts)
+                .collect::<Vec<_>>()
         };
         let text = "Nothing here. Then SE15 and more words until the end of this post, \
                     and more words and more words and more words and more words and more, \

@@ -542,6 +542,13 @@ impl<'a> Folded<'a> {
         &self.folded
     }
 
+    /// Whether every char folded to as many bytes as it had (no white space collapsed, no
+    /// case mapping that changes length): then the folded text's offsets are the
+    /// original's, and `folded[a..b]` is the fold of `original[a..b]` on its own.
+    pub fn same_offsets(&self) -> bool {
+        self.shifts.is_empty()
+    }
+
     /// Maps a match `[start, end)` in the folded text to the smallest whole-char range of the
     /// original that produced it.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {

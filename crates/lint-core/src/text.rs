@@ -607,6 +607,25 @@ pub fn is_word_char(c: char) -> bool {
 /// either side, and not part of an @handle or #hashtag. Edges that are not word chars
 /// themselves (a phrase like `!!!`) need no boundary.
 pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    // Every phrase match of every draft comes here: when the four bytes that decide are
+    // ASCII (the match's first and last, and its neighbours), they are the chars.
+    let bytes = text.as_bytes();
+    if start < end && end <= bytes.len() {
+        let (first, last) = (bytes[start], bytes[end - 1]);
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(end).copied();
+        if first.is_ascii()
+            && last.is_ascii()
+            && before.is_none_or(|b| b.is_ascii())
+            && after.is_none_or(|b| b.is_ascii())
+        {
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let glued_before =
+                word(first) && before.is_some_and(|p| word(p) || p == b'@' || p == b'#');
+            let glued_after = word(last) && after.is_some_and(word);
+            return !glued_before && !glued_after;
+        }
+    }
     let inner = &text[start..end];
     let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
         return false;
@@ -832,6 +851,50 @@ mod tests {
         let handle = t.find("@ann").unwrap() + 1;
         assert!(!is_whole_word(t, handle, handle + 3));
         assert!(is_whole_word("wow!!!", 3, 6));
+    }
+
+    #[test]
+    fn whole_words_by_bytes_agree_with_whole_words_by_chars() {
+        // The chars' definition, which the ASCII path must repeat.
+        let by_chars = |text: &str, start: usize, end: usize| {
+            let inner = &text[start..end];
+            let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back())
+            else {
+                return false;
+            };
+            let glued_before = is_word_char(first)
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| is_word_char(p) || p == '@' || p == '#');
+            let glued_after =
+                is_word_char(last) && text[end..].chars().next().is_some_and(is_word_char);
+            !glued_before && !glued_after
+        };
+        let mut compared = 0;
+        for text in [
+            "Ann, #Ann @ann_b x_y 12ab (mum) mum's",
+            "caf\u{e9} \u{e9}t\u{e9} Zo\u{eb}! \u{2014}son\u{2014} \u{1f60a}ok\u{1f60a}",
+            "a",
+            "",
+            "@#_ -- !!",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    assert_eq!(
+                        is_whole_word(text, start, end),
+                        by_chars(text, start, end),
+                        "{:?} in {text:?}",
+                        &text[start..end]
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 1000);
     }
 
     #[test]

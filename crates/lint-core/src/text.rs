@@ -642,11 +642,26 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// The byte range covering up to `n` words before `start` and `n` words after `end`
 /// (the match itself included), for context cues.
 pub fn word_window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
+    // Byte by byte, decoding only non-ASCII chars: the cues around every phone number,
+    // NHS number and address are read through this.
+    let bytes = text.as_bytes();
+    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut lo = start;
     let mut words = 0;
     let mut in_word = false;
-    for (i, c) in text[..start].char_indices().rev() {
-        if is_word_char(c) {
+    let mut i = start;
+    while i > 0 {
+        let b = bytes[i - 1];
+        let (at, word) = if b.is_ascii() {
+            (i - 1, ascii_word(b))
+        } else {
+            let mut at = i - 1;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            (at, text[at..i].chars().next().is_some_and(is_word_char))
+        };
+        if word {
             if !in_word {
                 if words == n {
                     break;
@@ -654,17 +669,25 @@ pub fn word_window(text: &str, start: usize, end: usize, n: usize) -> (usize, us
                 words += 1;
                 in_word = true;
             }
-            lo = i;
         } else {
             in_word = false;
-            lo = i;
         }
+        lo = at;
+        i = at;
     }
     let mut hi = end;
     words = 0;
     in_word = false;
-    for (i, c) in text[end..].char_indices() {
-        if is_word_char(c) {
+    let mut i = end;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (next, word) = if b.is_ascii() {
+            (i + 1, ascii_word(b))
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (i + c.len_utf8(), is_word_char(c))
+        };
+        if word {
             if !in_word {
                 if words == n {
                     break;
@@ -675,7 +698,8 @@ pub fn word_window(text: &str, start: usize, end: usize, n: usize) -> (usize, us
         } else {
             in_word = false;
         }
-        hi = end + i + c.len_utf8();
+        hi = next;
+        i = next;
     }
     (lo, hi)
 }
@@ -891,6 +915,72 @@ mod tests {
                         &text[start..end]
                     );
                     compared += 1;
+                }
+            }
+        }
+        assert!(compared > 1000);
+    }
+
+    #[test]
+    fn word_windows_by_bytes_agree_with_word_windows_by_chars() {
+        // The chars' definition, which the byte loop must repeat.
+        let by_chars = |text: &str, start: usize, end: usize, n: usize| {
+            let mut lo = start;
+            let (mut words, mut in_word) = (0, false);
+            for (i, c) in text[..start].char_indices().rev() {
+                if is_word_char(c) {
+                    if !in_word {
+                        if words == n {
+                            break;
+                        }
+                        words += 1;
+                        in_word = true;
+                    }
+                } else {
+                    in_word = false;
+                }
+                lo = i;
+            }
+            let mut hi = end;
+            (words, in_word) = (0, false);
+            for (i, c) in text[end..].char_indices() {
+                if is_word_char(c) {
+                    if !in_word {
+                        if words == n {
+                            break;
+                        }
+                        words += 1;
+                        in_word = true;
+                    }
+                } else {
+                    in_word = false;
+                }
+                hi = end + i + c.len_utf8();
+            }
+            (lo, hi)
+        };
+        let mut compared = 0;
+        for text in [
+            "one two three MATCH four five six",
+            "caf\u{e9} au lait \u{2014} Zo\u{eb}'s mum, \u{1f60a}\u{1f60a} ok_x 12ab",
+            "\u{e9}\u{e9} \u{2014}\u{2014} a",
+            "",
+            "x",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    for n in 0..4 {
+                        assert_eq!(
+                            word_window(text, start, end, n),
+                            by_chars(text, start, end, n),
+                            "{n} words around {:?} in {text:?}",
+                            &text[start..end]
+                        );
+                        compared += 1;
+                    }
                 }
             }
         }

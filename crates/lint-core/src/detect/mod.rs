@@ -151,6 +151,10 @@ impl Input<'_> {
 
     /// Word `i`, folded, without a possessive `'s` or `'` ("jayden's" is "jayden").
     pub(crate) fn stem(&self, i: usize) -> &str {
+        // Only a word with an inner apostrophe (so MIXED) can end in a possessive.
+        if !self.words()[i].is(Word::MIXED) {
+            return self.key(i);
+        }
         stem(self.key(i))
     }
 

@@ -140,11 +140,11 @@ impl Scan<'_> {
     /// Only spaces (and at most one dot after an initial) between word `i` and `i + 1`.
     fn adjacent(&self, i: usize) -> bool {
         let (a, b) = (self.words[i], self.words[i + 1]);
-        let gap = &self.input.text[a.end..b.start];
-        // Nearly always one space.
-        if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
+        // Nearly always one space: a byte test, before the gap is cut out as text.
+        if b.start == a.end + 1 && self.input.text.as_bytes()[a.end] == b' ' {
             return true;
         }
+        let gap = &self.input.text[a.end..b.start];
         !gap.is_empty()
             && gap.len() <= 3
             && gap.trim_start_matches('.').trim() == ""
@@ -264,7 +264,7 @@ fn is_given(scan: &Scan<'_>, i: usize) -> bool {
     if scan.lex(i) & lex::GIVEN != 0 {
         return true;
     }
-    let stem = super::stem(scan.key(i));
+    let stem = scan.input.stem(i);
     stem.contains('-')
         && stem
             .split('-')
@@ -519,7 +519,7 @@ impl PersonName {
             return 1; // an acronym, or shouting: not a name we can tell apart
         }
 
-        let key = super::stem(scan.key(i));
+        let key = scan.input.stem(i);
         if key.len() < 2 || key.chars().nth(1).is_none() {
             return 1;
         }

@@ -15,6 +15,8 @@ use crate::text::{self, Word};
 const CUE: u16 = 0;
 const KNOWN: u16 = 1;
 const PUBLIC: u16 = 2;
+/// An honorific ([`HONORIFICS`]), found by the automaton so that no word is tested for one.
+const HONORIFIC: u16 = 3;
 /// Pattern: an age ("aged 7", "(14)", "9-year-old"), itself a cue.
 const AGE: u16 = 0;
 
@@ -46,6 +48,9 @@ impl PersonName {
         }
         for name in strings(params, "public") {
             reg.phrase(&name, PUBLIC);
+        }
+        for honorific in HONORIFICS {
+            reg.phrase(honorific, HONORIFIC);
         }
         reg.near(Near::Age, AGE);
         // Looked up by folded word.
@@ -283,6 +288,8 @@ struct Lists {
     public: Vec<(usize, usize)>,
     /// The word each cue starts in (the first word ending after its start), in order.
     cue_words: Vec<usize>,
+    /// The words that are an honorific, in order.
+    honorifics: Vec<usize>,
 }
 
 impl Lists {
@@ -295,6 +302,7 @@ impl Lists {
             self.cues.capacity(),
             self.public.capacity(),
             self.cue_words.capacity(),
+            self.honorifics.capacity(),
         ]
         .into_iter()
         .any(|c| c > Lists::KEEP)
@@ -321,11 +329,15 @@ impl PersonName {
             cues,
             public,
             cue_words,
+            honorifics,
         } = lists;
         taken.clear();
         cues.clear();
         public.clear();
         cue_words.clear();
+        honorifics.clear();
+        let words = input.words();
+        let n = words.len();
         for &Hit { kind, start, end } in input.phrases {
             match kind {
                 // Leftmost-longest, as phrases are: a name listed twice ("Tyrell", "tyrell")
@@ -337,6 +349,14 @@ impl PersonName {
                     _ => taken.push((start, end)),
                 },
                 PUBLIC => public.push((start, end)),
+                // A whole word that is an honorific: the same words as `honorific_like`
+                // and a look-up of the key would give.
+                HONORIFIC => {
+                    let i = words.partition_point(|w| w.start < start);
+                    if words.get(i).is_some_and(|w| w.start == start && w.end == end) {
+                        honorifics.push(i);
+                    }
+                }
                 _ => cues.push((start, end)),
             }
         }
@@ -358,8 +378,6 @@ impl PersonName {
         if phrase_cues > 0 && phrase_cues < cues.len() {
             cues.sort_unstable();
         }
-        let words = input.words();
-        let n = words.len();
         // Lower-case names count only close to a cue: a word is near one when a cue starts
         // within LOWER_CASE_REACH words of it, so the other lower-case words are skipped
         // without a lookup.
@@ -378,9 +396,22 @@ impl PersonName {
         };
         // The words worth a closer look, 64 at a time as bit masks, so the walk has no
         // branch per word to mispredict: capitalised words, words within reach of a cue
-        // (lower-case names count only there), and short words starting with "m" (every
-        // honorific: "mr", "mrs", "ms", "miss", "mx", "master"). Most words are none.
+        // (lower-case names count only there), and honorifics ("mr", "mrs", "ms", "miss",
+        // "mx", "master", found by the automaton). Most words are none.
         let bytes = text.as_bytes();
+        // The automaton finds an honorific as whole words; one glued to a "_", "@" or "#"
+        // it misses would be excluded as a name anyway.
+        #[cfg(debug_assertions)]
+        for (i, w) in words.iter().enumerate() {
+            let honorific = honorific_like(bytes, w) && HONORIFICS.contains(&scan.key(i));
+            debug_assert_eq!(
+                honorifics.binary_search(&i).is_ok(),
+                honorific && text::is_whole_word(text, w.start, w.end),
+                "honorific hits disagree at {:?}",
+                scan.word(i)
+            );
+        }
+        let mut next_honorific = 0;
         let mut next_cue = 0;
         let mut base = 0;
         // The first word not yet consumed by a candidate.
@@ -388,12 +419,14 @@ impl PersonName {
         while base < n {
             let end = (base + 64).min(n);
             let mut look = 0u64;
-            let mut honorifics = 0u64;
             for (k, w) in words[base..end].iter().enumerate() {
-                let capitalised = w.shape & Word::CAPITALISED != 0;
-                let honorific_like = honorific_like(bytes, w);
-                look |= u64::from(capitalised | honorific_like) << k;
-                honorifics |= u64::from(honorific_like) << k;
+                look |= u64::from(w.shape & Word::CAPITALISED != 0) << k;
+            }
+            while let Some(&i) = honorifics.get(next_honorific)
+                && i < end
+            {
+                look |= 1 << (i - base);
+                next_honorific += 1;
             }
             let mut near = 0u64;
             while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < base {
@@ -416,7 +449,8 @@ impl PersonName {
                 let k = look.trailing_zeros() as usize;
                 let i = base + k;
                 let near_cue = near >> k & 1 != 0;
-                let honorific = honorifics >> k & 1 != 0 && HONORIFICS.contains(&scan.key(i));
+                let honorific =
+                    honorific_like(bytes, &scan.words[i]) && HONORIFICS.contains(&scan.key(i));
                 let step = if honorific || !plainly_no_name(&scan, i, near_cue) {
                     self.candidate(&scan, i, near_cue, taken, out)
                 } else {

@@ -48,6 +48,10 @@ pub(crate) struct PhraseDfa {
     classes: [u8; 256],
     /// Row length: the number of classes.
     stride: u32,
+    /// `stride` is an odd number times `1 << shift`; `inverse` is that odd number's inverse
+    /// modulo 2^32, so a state's row is found without a division (see [`PhraseDfa::row`]).
+    shift: u32,
+    inverse: u32,
     /// The class of [`BOUNDARY`], stepped after a non-ASCII boundary char.
     boundary: u32,
     /// One row of `stride` transitions per state; state ids are row starts (premultiplied
@@ -163,9 +167,18 @@ impl PhraseDfa {
             .iter()
             .map(|p| u32::try_from(p.len()).ok())
             .collect::<Option<Vec<u32>>>()?;
+        let shift = stride.trailing_zeros();
+        let odd = stride >> shift;
+        // Newton's iteration doubles the correct low bits each step: 3, 6, 12, 24, 48.
+        let mut inverse = odd;
+        for _ in 0..4 {
+            inverse = inverse.wrapping_mul(2u32.wrapping_sub(odd.wrapping_mul(inverse)));
+        }
         Some(PhraseDfa {
             classes,
             stride,
+            shift,
+            inverse,
             boundary: u32::from(boundary),
             trans,
             first_plain: (1 + u32::try_from(matches.len()).ok()?) * stride,
@@ -238,9 +251,16 @@ impl PhraseDfa {
         }
     }
 
+    /// The row of state `sid`, a multiple of `stride`: an exact division, done as a shift and
+    /// a multiplication (a division on every match cost more than the rest of reporting it).
+    fn row(&self, sid: u32) -> usize {
+        debug_assert_eq!(sid % self.stride, 0, "a state id is a row start");
+        ((sid >> self.shift).wrapping_mul(self.inverse)) as usize
+    }
+
     /// Reports the phrases of match state `sid`, ending at `at`.
     fn report(&self, sid: u32, at: usize, f: &mut dyn FnMut(usize, usize, usize)) {
-        let row = (sid / self.stride) as usize;
+        let row = self.row(sid);
         let (lo, hi) = (self.ranges[row - 1], self.ranges[row]);
         for &pid in &self.pids[lo as usize..hi as usize] {
             let pid = pid as usize;
@@ -278,6 +298,25 @@ mod tests {
         dfa.walk(hay, &mut |p, s, e| found.push((p, s, e)));
         found.sort();
         found
+    }
+
+    #[test]
+    fn rows_are_found_without_a_division() {
+        for n in 1..300usize {
+            let phrases: Vec<String> = (0..n)
+                .map(|k| format!("{}", char::from(b'a' + (k % 26) as u8)).repeat(1 + k / 26))
+                .collect();
+            let dfa = PhraseDfa::new(&phrases).expect("builds");
+            let rows = dfa.trans.len() / dfa.stride as usize;
+            for row in 0..rows {
+                assert_eq!(
+                    dfa.row(row as u32 * dfa.stride),
+                    row,
+                    "stride {}",
+                    dfa.stride
+                );
+            }
+        }
     }
 
     #[test]

@@ -353,7 +353,10 @@ impl PersonName {
                 // and a look-up of the key would give.
                 HONORIFIC => {
                     let i = words.partition_point(|w| w.start < start);
-                    if words.get(i).is_some_and(|w| w.start == start && w.end == end) {
+                    if words
+                        .get(i)
+                        .is_some_and(|w| w.start == start && w.end == end)
+                    {
                         honorifics.push(i);
                     }
                 }

@@ -401,12 +401,11 @@ impl PersonName {
         // branch per word to mispredict: capitalised words, words within reach of a cue
         // (lower-case names count only there), and honorifics ("mr", "mrs", "ms", "miss",
         // "mx", "master", found by the automaton). Most words are none.
-        let bytes = text.as_bytes();
         // The automaton finds an honorific as whole words; one glued to a "_", "@" or "#"
         // it misses would be excluded as a name anyway.
         #[cfg(debug_assertions)]
         for (i, w) in words.iter().enumerate() {
-            let honorific = honorific_like(bytes, w) && HONORIFICS.contains(&scan.key(i));
+            let honorific = honorific_like(text.as_bytes(), w) && HONORIFICS.contains(&scan.key(i));
             debug_assert_eq!(
                 honorifics.binary_search(&i).is_ok(),
                 honorific && text::is_whole_word(text, w.start, w.end),
@@ -414,7 +413,9 @@ impl PersonName {
                 scan.word(i)
             );
         }
+        // Honorifics not yet past, in the mask (`next_honorific`) and in the visits.
         let mut next_honorific = 0;
+        let mut visit_honorific = 0;
         let mut next_cue = 0;
         let mut base = 0;
         // The first word not yet consumed by a candidate.
@@ -452,8 +453,11 @@ impl PersonName {
                 let k = look.trailing_zeros() as usize;
                 let i = base + k;
                 let near_cue = near >> k & 1 != 0;
-                let honorific =
-                    honorific_like(bytes, &scan.words[i]) && HONORIFICS.contains(&scan.key(i));
+                // Visits come in order, as the honorifics do.
+                while honorifics.get(visit_honorific).is_some_and(|&h| h < i) {
+                    visit_honorific += 1;
+                }
+                let honorific = honorifics.get(visit_honorific) == Some(&i);
                 let step = if honorific || !plainly_no_name(&scan, i, near_cue) {
                     self.candidate(&scan, i, near_cue, taken, out)
                 } else {

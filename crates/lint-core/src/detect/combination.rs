@@ -252,7 +252,19 @@ fn about_one_person(input: &Input<'_>, circumstances: &[Span]) -> bool {
             }
             map
         });
+    // Per first byte, bit `n` set when some first word has that byte and `n` bytes: most
+    // words of a post are turned away by one bit before they are looked up.
+    static FIRSTS: LazyLock<[u16; 256]> = LazyLock::new(|| {
+        let mut firsts = [0u16; 256];
+        for first in BY_FIRST.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                firsts[usize::from(b)] |= 1 << first.len().min(15);
+            }
+        }
+        firsts
+    });
     let words = input.words();
+    let folded = input.folded.as_str().as_bytes();
     let inside = |w: &Word| {
         circumstances
             .iter()
@@ -261,12 +273,22 @@ fn about_one_person(input: &Input<'_>, circumstances: &[Span]) -> bool {
     // Keys are stems: "client's" is "client".
     (0..words.len()).any(|i| {
         let w = &words[i];
-        if w.end - w.start > 12 || inside(w) {
+        if w.end - w.start > 12 {
             return false;
         }
+        // A word without an inner apostrophe is its own stem.
+        if !w.is(Word::MIXED)
+            && FIRSTS[usize::from(folded[w.fstart])] >> (w.fend - w.fstart).min(15) & 1 == 0
+        {
+            return false;
+        }
+        // The look-up first: most words start no phrase, and `inside` reads every span.
         let Some(rests) = BY_FIRST.get(input.stem(i)) else {
             return false;
         };
+        if inside(w) {
+            return false;
+        }
         rests.iter().any(|rest| {
             rest.iter().enumerate().all(|(k, part)| {
                 words

@@ -300,6 +300,38 @@ mod tests {
         found
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Random phrases and texts over letters, digits, spaces, joiners, glue chars and
+        /// non-ASCII letters and punctuation: the walk reports exactly the occurrences
+        /// that are not glued to a word char, '@' or '#' before them.
+        #[test]
+        fn the_walk_finds_every_unglued_occurrence(
+            phrases in proptest::collection::vec("[ab1 '@#_\\-\u{e9}\u{2014}]{1,4}", 1..8),
+            text in "[ab1 '@#_\\-\u{e9}\u{2014}\u{1f60a}]{0,40}",
+        ) {
+            let mut phrases = phrases;
+            phrases.sort();
+            phrases.dedup();
+            let mut expected = Vec::new();
+            for (p, phrase) in phrases.iter().enumerate() {
+                for s in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+                    // As the engine's whole-word test has it, not as the walk does.
+                    let glues = |c: char| c.is_alphanumeric() || c == '_' || c == '@' || c == '#';
+                    let unglued = !phrase.starts_with(is_word_char)
+                        || !text[..s].chars().next_back().is_some_and(glues);
+                    if text[s..].starts_with(phrase.as_str()) && unglued {
+                        expected.push((p, s, s + phrase.len()));
+                    }
+                }
+            }
+            expected.sort();
+            let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(walk(&refs, &text), expected);
+        }
+    }
+
     #[test]
     fn rows_are_found_without_a_division() {
         for n in 1..300usize {

@@ -10,8 +10,6 @@ use std::sync::Arc;
 
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton;
-
-use crate::phrase_dfa::PhraseDfa;
 use aho_corasick::nfa::contiguous::NFA;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use toml::Spanned;
@@ -21,6 +19,7 @@ use crate::config::{ConfigError, RawFile, RawRule, SourceFile, parse_file};
 use crate::detect::{self, BuildContext, Detector, Finding, Hit, Input, Registry, detector_bit};
 use crate::diagnostic::{Category, Diagnostic, Label, Severity, Span};
 use crate::length::Platform;
+use crate::phrase_dfa::PhraseDfa;
 use crate::rule::{Example, RuleInfo, RuleKind};
 use crate::text::{self, Folded};
 use crate::validate::{self, Validator};

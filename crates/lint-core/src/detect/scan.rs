@@ -508,14 +508,8 @@ impl Tokens {
     /// Adds a window of kind `kind` from `lo` to `after` bytes after `end` (a trigger ends
     /// there). Windows of a kind come in order.
     fn window(&mut self, text: &str, kind: Trigger, lo: usize, end: usize, after: usize) {
-        let mut lo = lo;
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        let mut hi = (end + after).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
+        let lo = text.floor_char_boundary(lo);
+        let hi = text.ceil_char_boundary(end + after);
         let windows = &mut self.windows[kind as usize];
         match windows.last_mut() {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
@@ -535,10 +529,7 @@ impl Tokens {
     /// for "birth", at the "date" or "dates" of "date of birth" before it.
     fn birth_starts(&mut self, text: &str, start: usize, end: usize) {
         let bytes = text.as_bytes();
-        let mut hi = (end + CUE_REACH).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
+        let hi = text.ceil_char_boundary(end + CUE_REACH);
         if bytes[start..end].eq_ignore_ascii_case(b"birth") {
             // `dates?\s+of\s+birth`, read backwards (`\s` is ASCII white space).
             let space = |j: usize| {

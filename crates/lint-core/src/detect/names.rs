@@ -401,6 +401,7 @@ impl PersonName {
         // branch per word to mispredict: capitalised words, words within reach of a cue
         // (lower-case names count only there), and honorifics ("mr", "mrs", "ms", "miss",
         // "mx", "master", found by the automaton). Most words are none.
+
         // The automaton finds an honorific as whole words; one glued to a "_", "@" or "#"
         // it misses would be excluded as a name anyway.
         #[cfg(debug_assertions)]
@@ -413,9 +414,7 @@ impl PersonName {
                 scan.word(i)
             );
         }
-        // Honorifics not yet past, in the mask (`next_honorific`) and in the visits.
         let mut next_honorific = 0;
-        let mut visit_honorific = 0;
         let mut next_cue = 0;
         let mut base = 0;
         // The first word not yet consumed by a candidate.
@@ -426,12 +425,14 @@ impl PersonName {
             for (k, w) in words[base..end].iter().enumerate() {
                 look |= u64::from(w.shape & Word::CAPITALISED != 0) << k;
             }
+            let mut honorific_bits = 0u64;
             while let Some(&i) = honorifics.get(next_honorific)
                 && i < end
             {
-                look |= 1 << (i - base);
+                honorific_bits |= 1 << (i - base);
                 next_honorific += 1;
             }
+            look |= honorific_bits;
             let mut near = 0u64;
             while next_cue < cue_words.len() && cue_words[next_cue] + LOWER_CASE_REACH < base {
                 next_cue += 1;
@@ -453,11 +454,7 @@ impl PersonName {
                 let k = look.trailing_zeros() as usize;
                 let i = base + k;
                 let near_cue = near >> k & 1 != 0;
-                // Visits come in order, as the honorifics do.
-                while honorifics.get(visit_honorific).is_some_and(|&h| h < i) {
-                    visit_honorific += 1;
-                }
-                let honorific = honorifics.get(visit_honorific) == Some(&i);
+                let honorific = honorific_bits >> k & 1 != 0;
                 let step = if honorific || !plainly_no_name(&scan, i, near_cue) {
                     self.candidate(&scan, i, near_cue, taken, out)
                 } else {

@@ -1333,7 +1333,7 @@ mod tests {
                         || folded[..s]
                             .chars()
                             .next_back()
-                            .is_none_or(crate::phrase_dfa::is_boundary)
+                            .is_none_or(text::is_boundary)
                 })
                 .collect();
             assert_eq!(unglued, by_laid_out, "on {text:?}");

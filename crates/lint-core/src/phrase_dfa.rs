@@ -30,16 +30,10 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::detect::gazetteer::{FxHashMap, FxHashSet};
-use crate::text::is_word_char;
+use crate::text::{is_boundary, is_word_char};
 
 /// The marker of a word boundary in compiled phrases: never a byte of UTF-8 text.
 const BOUNDARY: u8 = 0xFF;
-
-/// Whether a phrase may start right after `c`: a char that is not a word char, nor the `@`
-/// or `#` that glue a handle or hashtag to the word after them.
-pub(crate) fn is_boundary(c: char) -> bool {
-    !is_word_char(c) && c != '@' && c != '#'
-}
 
 /// A standard-semantics (overlapping) phrase DFA, walked by [`PhraseDfa::walk`].
 #[derive(Debug)]

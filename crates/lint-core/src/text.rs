@@ -603,6 +603,14 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Whether a word may start right after `c`: a char that is not a word char, nor the `@`
+/// or `#` that glue a handle or hashtag to the word after them. The rule
+/// [`is_whole_word`] applies before a match, and where the phrase automaton lets a phrase
+/// begin.
+pub fn is_boundary(c: char) -> bool {
+    !is_word_char(c) && c != '@' && c != '#'
+}
+
 /// Whether `text[start..end]` stands as whole words: not glued to a letter or digit on
 /// either side, and not part of an @handle or #hashtag. Edges that are not word chars
 /// themselves (a phrase like `!!!`) need no boundary.
@@ -620,6 +628,7 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
             && after.is_none_or(|b| b.is_ascii())
         {
             let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            // `is_boundary` for an ASCII byte.
             let glued_before =
                 word(first) && before.is_some_and(|p| word(p) || p == b'@' || p == b'#');
             let glued_after = word(last) && after.is_some_and(word);
@@ -634,7 +643,7 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         && text[..start]
             .chars()
             .next_back()
-            .is_some_and(|p| is_word_char(p) || p == '@' || p == '#');
+            .is_some_and(|p| !is_boundary(p));
     let glued_after = is_word_char(last) && text[end..].chars().next().is_some_and(is_word_char);
     !glued_before && !glued_after
 }

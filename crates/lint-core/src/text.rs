@@ -886,6 +886,22 @@ mod tests {
         assert!(is_whole_word("wow!!!", 3, 6));
     }
 
+    /// Every span of `text` that starts and ends on a char boundary.
+    fn char_spans(text: &str) -> Vec<(usize, usize)> {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        bounds
+            .iter()
+            .flat_map(|&start| {
+                bounds
+                    .iter()
+                    .filter(move |&&end| end >= start)
+                    .map(move |&end| (start, end))
+            })
+            .collect()
+    }
+
     #[test]
     fn whole_words_by_bytes_agree_with_whole_words_by_chars() {
         // The chars' definition, which the ASCII path must repeat.
@@ -912,19 +928,14 @@ mod tests {
             "",
             "@#_ -- !!",
         ] {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            for &start in &bounds {
-                for &end in bounds.iter().filter(|&&e| e >= start) {
-                    assert_eq!(
-                        is_whole_word(text, start, end),
-                        by_chars(text, start, end),
-                        "{:?} in {text:?}",
-                        &text[start..end]
-                    );
-                    compared += 1;
-                }
+            for (start, end) in char_spans(text) {
+                assert_eq!(
+                    is_whole_word(text, start, end),
+                    by_chars(text, start, end),
+                    "{:?} in {text:?}",
+                    &text[start..end]
+                );
+                compared += 1;
             }
         }
         assert!(compared > 1000);
@@ -976,20 +987,15 @@ mod tests {
             "",
             "x",
         ] {
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            for &start in &bounds {
-                for &end in bounds.iter().filter(|&&e| e >= start) {
-                    for n in 0..4 {
-                        assert_eq!(
-                            word_window(text, start, end, n),
-                            by_chars(text, start, end, n),
-                            "{n} words around {:?} in {text:?}",
-                            &text[start..end]
-                        );
-                        compared += 1;
-                    }
+            for (start, end) in char_spans(text) {
+                for n in 0..4 {
+                    assert_eq!(
+                        word_window(text, start, end, n),
+                        by_chars(text, start, end, n),
+                        "{n} words around {:?} in {text:?}",
+                        &text[start..end]
+                    );
+                    compared += 1;
                 }
             }
         }

@@ -976,8 +976,8 @@ mod tests {
 
     #[test]
     fn cues_are_read_alike_whether_or_not_the_fold_changes_offsets() {
-        // A double space, or a capital that folds to more bytes (İ), changes the fold's length (so
-        // the window is folded again); plain text is read from the draft's fold.
+        // A double space, or a capital that folds to more bytes (İ), changes the fold's
+        // length (so the window is folded again); plain text is read from the draft's fold.
         let ph = |t| run(|r| Box::new(Phone::new(r)), t);
         for (plain, shifted) in [
             ("helpline 0808 800 5000", "HELPLINE  0808 800 5000"),

@@ -1,4 +1,5 @@
-//! Throughput of `Linter::check` over a realistic corpus of posts, checked one by one.
+//! Throughput of `Linter::check` over a realistic corpus of posts, checked one by one, and
+//! of `Linter::check_all`, which checks an archive's posts a batch at a time.
 //!
 //! Run: `cargo bench -p postlint-core --bench throughput`. The corpora are generated, not
 //! committed (see `support`): about 10 MB each, `realistic` (an archive of practitioners'
@@ -7,7 +8,8 @@
 //! jargon) with `foundation_confidentiality` (the same plus every confidentiality
 //! detector) on the same corpus in the same run: the ratio is the figure that survives
 //! noisy machines. `foundation_plus` gives each detector's own cost on the leak-dense
-//! corpus; `all_rules` is every default rule (tone and the other jargon rules too).
+//! corpus; `all_rules` is every default rule (tone and the other jargon rules too). The
+//! `_archive` benchmarks check the same corpus with `check_all`.
 
 use std::sync::LazyLock;
 
@@ -61,6 +63,17 @@ fn run(bencher: Bencher, linter: Linter, corpus: &[String]) {
     });
 }
 
+/// [`run`] through [`Linter::check_all`], as an archive or export is checked.
+fn run_archive(bencher: Bencher, linter: Linter, corpus: &[String]) {
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        linter
+            .check_all(black_box(corpus))
+            .map(|(_, found)| black_box(found).len())
+            .sum::<usize>()
+    });
+}
+
 fn main() {
     divan::main();
 }
@@ -99,6 +112,29 @@ fn foundation_plus(bencher: Bencher, detector: &str) {
 #[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
 fn all_rules(bencher: Bencher, corpus_name: &str) {
     run(
+        bencher,
+        Linter::new().expect("default rules"),
+        corpus(corpus_name),
+    );
+}
+
+/// [`foundation_only`] through `check_all`.
+#[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
+fn foundation_only_archive(bencher: Bencher, corpus_name: &str) {
+    run_archive(bencher, linter_with(is_foundation), corpus(corpus_name));
+}
+
+/// [`foundation_confidentiality`] through `check_all`.
+#[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
+fn foundation_confidentiality_archive(bencher: Bencher, corpus_name: &str) {
+    let linter = linter_with(|id| is_foundation(id) || id.starts_with("confidentiality/"));
+    run_archive(bencher, linter, corpus(corpus_name));
+}
+
+/// [`all_rules`] through `check_all`.
+#[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
+fn all_rules_archive(bencher: Bencher, corpus_name: &str) {
+    run_archive(
         bencher,
         Linter::new().expect("default rules"),
         corpus(corpus_name),

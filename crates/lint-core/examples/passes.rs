@@ -14,6 +14,8 @@
 //!
 //! With `POSTLINT_DUMP=FILE` set, every finding of the first pass is written to FILE (post
 //! number, rule, span, severity), so two builds can be checked for identical results.
+//! With `POSTLINT_BATCH` set, the posts go through `Linter::check_all` (a batch at a time)
+//! rather than `Linter::check` one by one.
 #![allow(clippy::print_stderr)]
 
 #[path = "../benches/support/mod.rs"]
@@ -61,8 +63,13 @@ fn main() {
         .expect("builds");
     if let Ok(path) = std::env::var("POSTLINT_DUMP") {
         let mut dump = String::new();
-        for (n, post) in corpus.iter().enumerate() {
-            for d in linter.check(post) {
+        let all: Vec<Vec<postlint_core::Diagnostic>> = if std::env::var("POSTLINT_BATCH").is_ok() {
+            linter.check_all(&corpus).map(|(_, f)| f).collect()
+        } else {
+            corpus.iter().map(|p| linter.check(p)).collect()
+        };
+        for (n, found) in all.into_iter().enumerate() {
+            for d in found {
                 dump.push_str(&format!(
                     "{n} {} {}..{} {:?}\n",
                     d.rule, d.span.start, d.span.end, d.severity
@@ -72,9 +79,17 @@ fn main() {
         std::fs::write(&path, dump).expect("dump written");
     }
     let mut findings = 0;
+    let batch = std::env::var("POSTLINT_BATCH").is_ok();
     for _ in 0..passes {
-        for post in &corpus {
-            findings += linter.check(post).len();
+        if batch {
+            findings += linter
+                .check_all(&corpus)
+                .map(|(_, f)| f.len())
+                .sum::<usize>();
+        } else {
+            for post in &corpus {
+                findings += linter.check(post).len();
+            }
         }
     }
     eprintln!("{findings} findings");

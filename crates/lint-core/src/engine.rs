@@ -279,11 +279,30 @@ struct PatternMatcher {
 /// allocating them afresh for every post of an archive was a measurable part of checking.
 #[derive(Default)]
 struct Scratch {
+    /// One set per draft of the largest batch checked so far.
+    posts: Vec<PostBuffers>,
+    findings: Vec<detect::Finding>,
+    scan: detect::scan::ScanScratch,
+}
+
+/// The buffers of one draft of a batch, kept from batch to batch.
+#[derive(Default)]
+struct PostBuffers {
     fold: text::FoldBuffers,
     hits: DetectorHits,
     lex: Vec<std::cell::Cell<u8>>,
-    findings: Vec<detect::Finding>,
-    scan: detect::scan::ScanScratch,
+}
+
+/// One draft's state between the stages of [`Linter::check_batch`].
+struct Post<'t> {
+    text: &'t str,
+    folded: Folded<'t>,
+    hits: DetectorHits,
+    lex: Vec<std::cell::Cell<u8>>,
+    out: Vec<Diagnostic>,
+    /// Allow-listed phrases found in the draft.
+    allowed: Vec<Span>,
+    quotes: std::cell::OnceCell<Vec<Hit>>,
 }
 
 impl Scratch {
@@ -357,15 +376,162 @@ impl Linter {
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
         // Checking post after post, each thread reuses the last check's buffers (see
         // `Scratch`); a nested check (none today) would simply get fresh ones.
-        // check_in itself drops the buffers a huge draft made huge.
-        detect::with_scratch(&SCRATCH, |_| false, |scratch| self.check_in(text, scratch))
+        detect::with_scratch(
+            &SCRATCH,
+            |_| false,
+            |scratch| {
+                if scratch.posts.is_empty() {
+                    scratch.posts.push(PostBuffers::default());
+                }
+                let mut post = self.start_post(text, &mut scratch.posts[0]);
+                self.check_posts(std::slice::from_mut(&mut post), scratch);
+                Self::finish_post(post, 0, scratch)
+            },
+        )
     }
 
-    fn check_in(&self, text: &str, scratch: &mut Scratch) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut allowed: Vec<Span> = Vec::new();
-        let mut hits = std::mem::take(&mut scratch.hits);
-        // Only the lists of detectors that got hits last time hold any.
+    /// Checks each draft of `texts` on its own, exactly as [`Linter::check`] would, and
+    /// returns their diagnostics in the same order.
+    ///
+    /// The drafts go through each stage together (fold all, walk all, then each detector
+    /// over all): checking a draft touches more code and tables than the caches hold, and
+    /// draft by draft each stage found its code and data evicted by the stages after it.
+    pub(crate) fn check_batch(&self, texts: &[&str]) -> Vec<Vec<Diagnostic>> {
+        detect::with_scratch(
+            &SCRATCH,
+            |_| false,
+            |scratch| {
+                if scratch.posts.len() < texts.len() {
+                    scratch.posts.resize_with(texts.len(), PostBuffers::default);
+                }
+                let mut posts: Vec<Post<'_>> = texts
+                    .iter()
+                    .zip(&mut scratch.posts)
+                    .map(|(text, buffers)| self.start_post(text, buffers))
+                    .collect();
+                self.check_posts(&mut posts, scratch);
+                (0..)
+                    .zip(posts)
+                    .map(|(i, post)| Self::finish_post(post, i, scratch))
+                    .collect()
+            },
+        )
+    }
+
+    /// A draft's state before its check, in buffers from an earlier draft: its fold (split
+    /// into words in the same pass when the detectors need them, one fold serving phrases
+    /// and detectors) and empty lists.
+    fn start_post<'t>(&self, text: &'t str, buffers: &mut PostBuffers) -> Post<'t> {
+        let mut hits = std::mem::take(&mut buffers.hits);
+        self.reset_hits(&mut hits);
+        let folded = Folded::new_in(text, self.words, std::mem::take(&mut buffers.fold));
+        let mut lex = std::mem::take(&mut buffers.lex);
+        lex.clear();
+        lex.resize(folded.words().len(), std::cell::Cell::new(0u8));
+        Post {
+            text,
+            folded,
+            hits,
+            lex,
+            out: Vec::new(),
+            allowed: Vec::new(),
+            quotes: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A checked draft's diagnostics, sorted; its buffers go back to slot `i` of `scratch`
+    /// unless a huge draft made them huge.
+    fn finish_post(post: Post<'_>, i: usize, scratch: &mut Scratch) -> Vec<Diagnostic> {
+        let Post {
+            text,
+            folded,
+            hits,
+            lex,
+            mut out,
+            ..
+        } = post;
+        sort_diagnostics(&mut out);
+        if text.len() <= Scratch::KEEP_BYTES {
+            let buffers = &mut scratch.posts[i];
+            buffers.fold = folded.into_buffers();
+            buffers.hits = hits;
+            buffers.lex = lex;
+        } else {
+            scratch.scan = Default::default();
+        }
+        out
+    }
+
+    /// Runs every rule over `posts`, stage by stage.
+    fn check_posts(&self, posts: &mut [Post<'_>], scratch: &mut Scratch) {
+        for post in posts.iter_mut() {
+            if let Some(phrases) = &self.phrases {
+                self.check_phrases(
+                    phrases,
+                    post.text,
+                    &post.folded,
+                    &mut post.out,
+                    &mut post.allowed,
+                    &mut post.hits,
+                );
+            }
+        }
+        for post in posts.iter_mut() {
+            if let Some(patterns) = &self.patterns {
+                self.check_patterns(patterns, post.text, &mut post.out);
+            }
+            if let Some(patterns) = &self.detector_patterns {
+                post.hits.active |= patterns.scan(
+                    post.text,
+                    &post.folded,
+                    &mut post.hits.patterns,
+                    &mut scratch.scan,
+                );
+            }
+            // Term and pattern findings inside an allow-listed phrase go here; each
+            // detector's findings below, unless the detector opts out (the length limit).
+            let allowed = &post.allowed;
+            post.out
+                .retain(|d| !allowed.iter().any(|a| a.contains(d.span)));
+        }
+        let mut findings = std::mem::take(&mut scratch.findings);
+        findings.clear();
+        for (det, entry) in self.detectors.iter().enumerate() {
+            for post in posts.iter_mut() {
+                if entry.idle_without_hits && post.hits.active & detector_bit(det) == 0 {
+                    continue;
+                }
+                let hits = &mut post.hits;
+                sort_hits(&mut hits.phrases[det]);
+                sort_hits(&mut hits.patterns[det]);
+                let input = Input {
+                    text: post.text,
+                    phrases: &hits.phrases[det],
+                    patterns: &hits.patterns[det],
+                    folded: &post.folded,
+                    lex: &post.lex,
+                    quotes: &post.quotes,
+                };
+                entry.detector.check(&input, &mut findings);
+                for f in findings.drain(..) {
+                    if entry.honours_allow
+                        && post
+                            .allowed
+                            .iter()
+                            .any(|a| a.contains(Span::new(f.start, f.end)))
+                    {
+                        continue;
+                    }
+                    post.out.push(self.detector_diagnostic(entry.rule, f));
+                }
+            }
+        }
+        scratch.findings = findings;
+    }
+
+    /// Empties a draft's hit lists for the next draft: only the lists of detectors that
+    /// got hits last time hold any.
+    fn reset_hits(&self, hits: &mut DetectorHits) {
         if self.detectors.len() <= 64 {
             let mut stale = hits.active;
             while stale != 0 {
@@ -386,62 +552,6 @@ impl Linter {
         hits.active = 0;
         hits.phrases.resize_with(self.detectors.len(), Vec::new);
         hits.patterns.resize_with(self.detectors.len(), Vec::new);
-        // One fold of the draft serves the phrases and, split into words in the same pass,
-        // the detectors.
-        let folded = Folded::new_in(text, self.words, std::mem::take(&mut scratch.fold));
-        if let Some(phrases) = &self.phrases {
-            self.check_phrases(phrases, text, &folded, &mut out, &mut allowed, &mut hits);
-        }
-        if let Some(patterns) = &self.patterns {
-            self.check_patterns(patterns, text, &mut out);
-        }
-        if let Some(patterns) = &self.detector_patterns {
-            hits.active |= patterns.scan(text, &folded, &mut hits.patterns, &mut scratch.scan);
-        }
-        // Term and pattern findings inside an allow-listed phrase go here; each detector's
-        // findings below, unless the detector opts out (the length limit).
-        let is_allowed = |span: Span| allowed.iter().any(|a| a.contains(span));
-        out.retain(|d| !is_allowed(d.span));
-        let mut findings = std::mem::take(&mut scratch.findings);
-        findings.clear();
-        let mut lex = std::mem::take(&mut scratch.lex);
-        lex.clear();
-        lex.resize(folded.words().len(), std::cell::Cell::new(0u8));
-        let quotes = std::cell::OnceCell::new();
-        for (det, entry) in self.detectors.iter().enumerate() {
-            if entry.idle_without_hits && hits.active & detector_bit(det) == 0 {
-                continue;
-            }
-            let (phrase_hits, pattern_hits) = (&mut hits.phrases[det], &mut hits.patterns[det]);
-            sort_hits(phrase_hits);
-            sort_hits(pattern_hits);
-            let input = Input {
-                text,
-                phrases: &hits.phrases[det],
-                patterns: &hits.patterns[det],
-                folded: &folded,
-                lex: &lex,
-                quotes: &quotes,
-            };
-            entry.detector.check(&input, &mut findings);
-            for f in findings.drain(..) {
-                if entry.honours_allow && is_allowed(Span::new(f.start, f.end)) {
-                    continue;
-                }
-                out.push(self.detector_diagnostic(entry.rule, f));
-            }
-        }
-        sort_diagnostics(&mut out);
-        // Keep the buffers for the next draft, unless a huge one made them huge.
-        if text.len() <= Scratch::KEEP_BYTES {
-            scratch.fold = folded.into_buffers();
-            scratch.hits = hits;
-            scratch.lex = lex;
-            scratch.findings = findings;
-        } else {
-            scratch.scan = Default::default();
-        }
-        out
     }
 
     /// Runs every enabled rule's examples and returns a description of each that fails.

@@ -308,6 +308,31 @@ struct Post<'t> {
 impl Scratch {
     /// Buffers sized for a draft longer than this are dropped rather than kept.
     const KEEP_BYTES: usize = 1 << 20;
+    /// The same for every slot of a batch but the first: a thread keeps one set of buffers
+    /// for a large draft, not one per slot (a batch's other drafts are short posts).
+    const KEEP_BYTES_PER_SLOT: usize = 4 << 10;
+
+    /// The first `n` slots' buffers, made if this thread has not checked so many at once.
+    fn slots(&mut self, n: usize) -> &mut [PostBuffers] {
+        if self.posts.len() < n {
+            self.posts.resize_with(n, PostBuffers::default);
+        }
+        &mut self.posts[..n]
+    }
+
+    /// Whether slot `i` keeps the buffers of a draft of `len` bytes.
+    fn keeps(i: usize, len: usize) -> bool {
+        len <= if i == 0 {
+            Scratch::KEEP_BYTES
+        } else {
+            Scratch::KEEP_BYTES_PER_SLOT
+        }
+    }
+}
+
+/// Whether `span` lies inside one of a draft's allow-listed phrases.
+fn is_allowed(allowed: &[Span], span: Span) -> bool {
+    allowed.iter().any(|a| a.contains(span))
 }
 
 thread_local! {
@@ -380,10 +405,7 @@ impl Linter {
             &SCRATCH,
             |_| false,
             |scratch| {
-                if scratch.posts.is_empty() {
-                    scratch.posts.push(PostBuffers::default());
-                }
-                let mut post = self.start_post(text, &mut scratch.posts[0]);
+                let mut post = self.start_post(text, &mut scratch.slots(1)[0]);
                 self.check_posts(std::slice::from_mut(&mut post), scratch);
                 Self::finish_post(post, 0, scratch)
             },
@@ -401,12 +423,9 @@ impl Linter {
             &SCRATCH,
             |_| false,
             |scratch| {
-                if scratch.posts.len() < texts.len() {
-                    scratch.posts.resize_with(texts.len(), PostBuffers::default);
-                }
                 let mut posts: Vec<Post<'_>> = texts
                     .iter()
-                    .zip(&mut scratch.posts)
+                    .zip(scratch.slots(texts.len()))
                     .map(|(text, buffers)| self.start_post(text, buffers))
                     .collect();
                 self.check_posts(&mut posts, scratch);
@@ -440,7 +459,7 @@ impl Linter {
     }
 
     /// A checked draft's diagnostics, sorted; its buffers go back to slot `i` of `scratch`
-    /// unless a huge draft made them huge.
+    /// unless a long draft made them large (see [`Scratch::keeps`]).
     fn finish_post(post: Post<'_>, i: usize, scratch: &mut Scratch) -> Vec<Diagnostic> {
         let Post {
             text,
@@ -451,7 +470,7 @@ impl Linter {
             ..
         } = post;
         sort_diagnostics(&mut out);
-        if text.len() <= Scratch::KEEP_BYTES {
+        if Scratch::keeps(i, text.len()) {
             let buffers = &mut scratch.posts[i];
             buffers.fold = folded.into_buffers();
             buffers.hits = hits;
@@ -491,8 +510,7 @@ impl Linter {
             // Term and pattern findings inside an allow-listed phrase go here; each
             // detector's findings below, unless the detector opts out (the length limit).
             let allowed = &post.allowed;
-            post.out
-                .retain(|d| !allowed.iter().any(|a| a.contains(d.span)));
+            post.out.retain(|d| !is_allowed(allowed, d.span));
         }
         let mut findings = std::mem::take(&mut scratch.findings);
         findings.clear();
@@ -514,19 +532,17 @@ impl Linter {
                 };
                 entry.detector.check(&input, &mut findings);
                 for f in findings.drain(..) {
-                    if entry.honours_allow
-                        && post
-                            .allowed
-                            .iter()
-                            .any(|a| a.contains(Span::new(f.start, f.end)))
-                    {
+                    if entry.honours_allow && is_allowed(&post.allowed, Span::new(f.start, f.end)) {
                         continue;
                     }
                     post.out.push(self.detector_diagnostic(entry.rule, f));
                 }
             }
         }
-        scratch.findings = findings;
+        // Kept for the next batch, unless a huge draft made the list huge.
+        if posts.iter().all(|p| p.text.len() <= Scratch::KEEP_BYTES) {
+            scratch.findings = findings;
+        }
     }
 
     /// Empties a draft's hit lists for the next draft: only the lists of detectors that

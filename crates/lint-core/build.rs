@@ -125,11 +125,31 @@ fn main() {
         "/// Generated from `rules/data/*.txt`: folded entries, sorted, with their flags."
     )
     .unwrap();
-    writeln!(out, "pub(crate) static LEXICON: &[(&str, u8)] = &[").unwrap();
-    for (entry, flags) in &lexicon {
-        writeln!(out, "    ({entry:?}, {flags}),").unwrap();
+    // One string of every entry and a table of where each ends, not a `&str` per entry:
+    // a static array of references needs a load-time relocation per entry (40,000 of them,
+    // 1.8 MB of relocations and pointers that every start-up had to patch and page in).
+    let mut text = String::new();
+    let mut ends: Vec<u32> = vec![0];
+    for entry in lexicon.keys() {
+        text.push_str(entry);
+        ends.push(u32::try_from(text.len()).expect("lexicon under 4 GiB"));
     }
-    writeln!(out, "];").unwrap();
+    writeln!(out, "pub(crate) static LEXICON_TEXT: &str = {text:?};").unwrap();
+    write_array(
+        &mut out,
+        "Entry `i` is `LEXICON_TEXT[LEXICON_ENDS[i]..LEXICON_ENDS[i + 1]]`.",
+        ("LEXICON_ENDS", "u32"),
+        &ends,
+        16,
+    );
+    let flags: Vec<u8> = lexicon.values().copied().collect();
+    write_array(
+        &mut out,
+        "Entry `i`'s flags (see `detect::gazetteer::lex`).",
+        ("LEXICON_FLAGS", "u8"),
+        &flags,
+        32,
+    );
     // An open-addressing table over the lexicon, hashed here so start-up hashes nothing.
     // Each slot: the entry's index + 1 in the low 16 bits (0: empty) and 16 bits of the
     // hash above them, so a probe rejects another word without touching the entries.

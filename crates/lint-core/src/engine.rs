@@ -270,7 +270,8 @@ impl PhraseMatcher {
 /// so they run over the whole draft, in one set that says which to search with.
 #[derive(Debug)]
 struct PatternMatcher {
-    set: RegexSet,
+    /// `None` when there is one regex, which is then always searched.
+    set: Option<RegexSet>,
     /// Each pattern rule's regex, with the rule's index.
     regexes: Vec<(Regex, usize)>,
 }
@@ -395,6 +396,13 @@ impl Linter {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&RuleInfo> {
         self.rules.iter().find(|r| r.info.id == id).map(|r| &r.info)
+    }
+
+    /// The phrases of the linter's one phrase automaton (folded), for benchmarks that
+    /// compare a bare scan with the same phrase set. Not a stable API.
+    #[doc(hidden)]
+    pub fn phrase_list(&self) -> &[String] {
+        self.phrases.as_ref().map_or(&[], |p| &p.phrases)
     }
 
     /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
@@ -657,8 +665,7 @@ impl Linter {
     }
 
     fn check_patterns(&self, patterns: &PatternMatcher, text: &str, out: &mut Vec<Diagnostic>) {
-        for i in patterns.set.matches(text).iter() {
-            let (regex, rule_idx) = &patterns.regexes[i];
+        let mut search = |(regex, rule_idx): &(Regex, usize)| {
             let rule = &self.rules[*rule_idx];
             for m in regex.find_iter(text) {
                 if m.is_empty()
@@ -670,6 +677,13 @@ impl Linter {
                 let suggestions = rule.suggest.clone();
                 out.push(self.diagnostic(*rule_idx, text, m.start(), m.end(), suggestions));
             }
+        };
+        match &patterns.set {
+            Some(set) => set
+                .matches(text)
+                .iter()
+                .for_each(|i| search(&patterns.regexes[i])),
+            None => patterns.regexes.iter().for_each(search),
         }
     }
 
@@ -894,13 +908,13 @@ impl LinterBuilder {
         compiled.sort_by(|a, b| a.rule.info.id.cmp(&b.rule.info.id));
 
         let mut phrase_ids: detect::gazetteer::FxHashMap<String, usize> = Default::default();
-        let mut phrase_list: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
+        // The map owns each phrase (the list is made from it at the end): thousands of
+        // phrases, each copied once fewer at start-up.
         let mut intern = |phrase: String, target: Target| {
-            let next = phrase_list.len();
-            let idx = *phrase_ids.entry(phrase.clone()).or_insert(next);
+            let next = targets.len();
+            let idx = *phrase_ids.entry(phrase).or_insert(next);
             if idx == next {
-                phrase_list.push(phrase);
                 targets.push(Vec::new());
             }
             targets[idx].push(target);
@@ -965,6 +979,10 @@ impl LinterBuilder {
             rules.push(c.rule);
         }
 
+        let mut phrase_list = vec![String::new(); phrase_ids.len()];
+        for (phrase, idx) in phrase_ids {
+            phrase_list[idx] = phrase;
+        }
         let phrases = if phrase_list.is_empty() {
             None
         } else {
@@ -972,6 +990,10 @@ impl LinterBuilder {
         };
         let patterns = if regexes.is_empty() {
             None
+        } else if regexes.len() == 1 {
+            // One pattern (the default rules have one) is simply searched: a set would only
+            // say whether to, at the cost of compiling the regex a second time at start-up.
+            Some(PatternMatcher { set: None, regexes })
         } else {
             let set = RegexSetBuilder::new(regexes.iter().map(|(r, _)| r.as_str()))
                 .size_limit(REGEX_SIZE_LIMIT.saturating_mul(regexes.len() + 1))
@@ -980,7 +1002,10 @@ impl LinterBuilder {
                 .dfa_size_limit(DFA_CACHE_LIMIT)
                 .build()
                 .map_err(|e| internal_error(format!("building the pattern set: {e}")))?;
-            Some(PatternMatcher { set, regexes })
+            Some(PatternMatcher {
+                set: Some(set),
+                regexes,
+            })
         };
         let detector_patterns = if detector_patterns.is_empty() {
             None

@@ -130,7 +130,6 @@ fn doubles(word: &str) -> bool {
 
 /// `word` (one word, lower case, base form) in `form`.
 pub(crate) fn verb(word: &str, form: VerbForm) -> String {
-    let irregular = IRREGULAR.iter().find(|(base, ..)| *base == word);
     let b = word.as_bytes();
     let n = b.len();
     let ends = |s: &str| word.ends_with(s);
@@ -151,7 +150,7 @@ pub(crate) fn verb(word: &str, form: VerbForm) -> String {
             }
         }
         VerbForm::Past | VerbForm::Participle => {
-            if let Some((_, past, participle)) = irregular {
+            if let Some((_, past, participle)) = IRREGULAR.iter().find(|(base, ..)| *base == word) {
                 return if form == VerbForm::Past {
                     past
                 } else {
@@ -242,32 +241,33 @@ pub(crate) fn ize(phrase: &str) -> Option<String> {
         ("isers", "izers"),
         ("ise", "ize"),
     ];
-    let mut changed = false;
-    let words: Vec<String> = phrase
-        .split(' ')
-        .map(|w| {
-            let (head, last) = match w.rsplit_once('-') {
-                Some((h, l)) => (Some(h), l),
-                None => (None, w),
-            };
-            for (uk, us) in ENDINGS {
-                // At least three letters before the ending: "rise", "wise" stay.
-                if let Some(stem) = last.strip_suffix(uk)
-                    && stem.len() >= 3
-                    && !stem.ends_with(['s', 'w'])
-                {
-                    changed = true;
-                    let us_word = format!("{stem}{us}");
-                    return match head {
-                        Some(h) => format!("{h}-{us_word}"),
-                        None => us_word,
-                    };
-                }
+    // Copied into a new string only from the first word that changes: most phrases have
+    // none, and the linter builds this for every term form at start-up.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut word_start = 0;
+    for w in phrase.split(' ') {
+        let word_end = word_start + w.len();
+        let last = w.rsplit_once('-').map_or(w, |(_, last)| last);
+        for (uk, us) in ENDINGS {
+            // At least three letters before the ending: "rise", "wise" stay.
+            if let Some(stem) = last.strip_suffix(uk)
+                && stem.len() >= 3
+                && !stem.ends_with(['s', 'w'])
+            {
+                let o = out.get_or_insert_with(|| String::with_capacity(phrase.len() + 4));
+                o.push_str(&phrase[copied..word_end - uk.len()]);
+                o.push_str(us);
+                copied = word_end;
+                break;
             }
-            w.to_string()
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+        }
+        word_start = word_end + 1;
+    }
+    out.map(|mut o| {
+        o.push_str(&phrase[copied..]);
+        o
+    })
 }
 
 #[cfg(test)]
@@ -403,5 +403,14 @@ mod tests {
         assert_eq!(ize("rise"), None);
         assert_eq!(ize("downsize"), None);
         assert_eq!(ize("touch base"), None);
+        // Every changing word changes, and the words between are kept as they were.
+        assert_eq!(
+            ize("organise the wise and prioritise").as_deref(),
+            Some("organize the wise and prioritize")
+        );
+        assert_eq!(
+            ize("rise to finalised plans").as_deref(),
+            Some("rise to finalized plans")
+        );
     }
 }

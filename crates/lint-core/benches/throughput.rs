@@ -10,9 +10,24 @@
 //! noisy machines. `foundation_plus` gives each detector's own cost on the leak-dense
 //! corpus; `all_rules` is every default rule (tone and the other jargon rules too). The
 //! `_archive` benchmarks check the same corpus with `check_all`.
+//!
+//! The performance targets, each measured in the same run as its baseline (divan cannot
+//! divide one benchmark by another: compare the figures by hand):
+//!
+//! - the whole linter at most 10x one bare aho-corasick scan with the same phrase set:
+//!   compare `all_rules(realistic)` with `bare_aho_corasick(realistic)`;
+//! - archives of 10k and 100k posts: `all_rules_posts`;
+//! - cost linear in the input: MB/s of `all_rules_scaling` (1, 4 and 16 MB of posts) and of
+//!   `single_draft_scaling` (one draft of 64 KiB, 256 KiB and 1 MiB) should stay flat;
+//! - 10,000 house-rule terms at most 2x slower than 10: compare `house_terms(10_000)` with
+//!   `house_terms(10)`, and `build_with_house_terms` likewise for start-up.
+//!
+//! Divan's filters match the names with their arguments, so one pair alone runs with, e.g.,
+//! `cargo bench -p postlint-core --bench throughput -- all_rules::realistic bare_aho`.
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use postlint_core::Linter;
@@ -116,6 +131,149 @@ fn all_rules(bencher: Bencher, corpus_name: &str) {
         Linter::new().expect("default rules"),
         corpus(corpus_name),
     );
+}
+
+/// One bare aho-corasick scan (leftmost-longest, ASCII case-insensitive DFA) of each
+/// realistic post with the default linter's phrase set: the baseline for `all_rules`.
+#[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic"])]
+fn bare_aho_corasick(bencher: Bencher, corpus_name: &str) {
+    let linter = Linter::new().expect("default rules");
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(linter.phrase_list())
+        .expect("phrase automaton builds");
+    let corpus = corpus(corpus_name);
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        let mut matches = 0;
+        for post in corpus {
+            matches += automaton.find_iter(black_box(post.as_str())).count();
+        }
+        matches
+    });
+}
+
+/// Every default rule over archives of 10k and 100k realistic posts, checked one by one.
+#[divan::bench(sample_count = 5, sample_size = 1, args = [10_000, 100_000])]
+fn all_rules_posts(bencher: Bencher, posts: usize) {
+    run(
+        bencher,
+        Linter::new().expect("default rules"),
+        &support::realistic_posts(posts),
+    );
+}
+
+/// Every default rule over 1, 4 and 16 MB of realistic posts: flat MB/s means linear cost.
+#[divan::bench(sample_count = 5, sample_size = 1, args = [1, 4, 16])]
+fn all_rules_scaling(bencher: Bencher, megabytes: usize) {
+    run(
+        bencher,
+        Linter::new().expect("default rules"),
+        &support::realistic(megabytes << 20),
+    );
+}
+
+/// Every default rule over one long draft (realistic posts joined by blank lines) of at
+/// least 64 KiB, 256 KiB and 1 MiB: flat MB/s means linear cost in a draft's length.
+#[divan::bench(sample_count = 5, sample_size = 1, args = [64 << 10, 256 << 10, 1 << 20])]
+fn single_draft_scaling(bencher: Bencher, draft_bytes: usize) {
+    let mut draft = String::new();
+    for post in REALISTIC.iter() {
+        if draft.len() >= draft_bytes {
+            break;
+        }
+        if !draft.is_empty() {
+            draft.push_str("\n\n");
+        }
+        draft.push_str(post);
+    }
+    let linter = Linter::new().expect("default rules");
+    bencher
+        .counter(BytesCount::new(draft.len()))
+        .bench(|| black_box(linter.check(black_box(&draft))).len());
+}
+
+/// The default rules plus one house `terms` rule of 10 or 10,000 phrases, over the
+/// realistic corpus: what a long house list costs a run.
+#[divan::bench(sample_count = 5, sample_size = 1, args = [10, 10_000])]
+fn house_terms(bencher: Bencher, terms: usize) {
+    let linter = Linter::builder()
+        .house_rules("bench.toml", house_terms_toml(terms))
+        .build()
+        .expect("builds");
+    run(bencher, linter, &REALISTIC);
+}
+
+/// Building the linter with the default rules plus a house `terms` rule of 10 or 10,000
+/// phrases (start-up cost; the phrase automata are built later, on first use).
+#[divan::bench(sample_count = 10, args = [10, 10_000])]
+fn build_with_house_terms(bencher: Bencher, terms: usize) {
+    let toml = house_terms_toml(terms);
+    bencher
+        .with_inputs(|| toml.clone())
+        .bench_values(|toml| Linter::builder().house_rules("bench.toml", toml).build());
+}
+
+/// Phrases that occur in the realistic corpus, first in every house list so that even the
+/// short list finds something.
+const HOUSE_TERMS_IN_CORPUS: [&str; 5] = [
+    "emergency duty team",
+    "children in care team",
+    "new family hub",
+    "fostering team",
+    "crisis team",
+];
+
+/// `n` distinct house-rule phrases, as a team's list of its own services might run: a few
+/// from [`HOUSE_TERMS_IN_CORPUS`], then "riverside family hub", ..., then numbered ones
+/// ("north locality team 12"), which the corpus never contains.
+fn house_term_phrases(n: usize) -> Vec<String> {
+    const PLACES: &str = "riverside north south east west central hillside harbour meadow \
+        valley parkside bridgeford oakfield millbrook ashton kingsway westgate eastfield \
+        northbank southmead greenway lakeside stonebridge highcross marshfield";
+    const SERVICES: &str = "family hub, locality team, early help hub, youth service, \
+        assessment team, fostering panel, adoption support, leaving care team, disability team, \
+        edge of care service, contact centre, community hub, wellbeing service, \
+        school nursing team, parenting service, outreach team, housing options team, duty desk, \
+        resource centre, intake team";
+    let places: Vec<&str> = PLACES.split_whitespace().collect();
+    let services: Vec<&str> = SERVICES.split(", ").collect();
+    let mut phrases: Vec<String> = HOUSE_TERMS_IN_CORPUS.map(String::from).to_vec();
+    'fill: for k in 0.. {
+        for place in &places {
+            for service in &services {
+                if phrases.len() >= n {
+                    break 'fill;
+                }
+                phrases.push(match k {
+                    0 => format!("{place} {service}"),
+                    _ => format!("{place} {service} {k}"),
+                });
+            }
+        }
+    }
+    phrases.truncate(n);
+    phrases
+}
+
+/// A house-rules file with one `terms` rule of `n` phrases (see [`house_term_phrases`]).
+fn house_terms_toml(n: usize) -> String {
+    let mut toml = String::from(
+        "[[rule]]\n\
+         id = \"tone/house-terms\"\n\
+         type = \"terms\"\n\
+         severity = \"warning\"\n\
+         summary = \"Names of our own services, not for public posts\"\n\
+         message = \"“{match}” names one of our services\"\n\
+         \n\
+         [rule.terms]\n",
+    );
+    for phrase in house_term_phrases(n) {
+        toml.push_str(&format!("\"{phrase}\" = \"\"\n"));
+    }
+    toml
 }
 
 /// [`foundation_only`] through `check_all`.

@@ -9,6 +9,7 @@
 //! - [`realistic`]: what an archive of practitioners' posts looks like: mostly clean posts
 //!   (public policy, events, statistics, names of public figures and places), with one post
 //!   in ten leaking something confidential and about one in six carrying jargon or tone.
+//!   [`realistic_posts`] gives the same mix by number of posts rather than bytes.
 //! - [`leak_dense`]: every post drawn from the confidentiality corpus, half of which leaks:
 //!   the worst case for the confidentiality detectors.
 
@@ -86,12 +87,17 @@ fn read_drafts() -> Vec<String> {
         .collect()
 }
 
-fn generate(pools: &[(Pool, usize)], target_bytes: usize, seed: u64) -> Vec<String> {
+/// Posts drawn from `pools` (each with its weight) until `done(posts, bytes)` says stop.
+fn generate(
+    pools: &[(Pool, usize)],
+    seed: u64,
+    done: impl Fn(usize, usize) -> bool,
+) -> Vec<String> {
     let total_weight: usize = pools.iter().map(|(_, w)| w).sum();
     let mut rng = Lcg(seed);
     let mut out = Vec::new();
     let mut total = 0;
-    while total < target_bytes {
+    while !done(out.len(), total) {
         let mut pick = rng.next() % total_weight;
         let pool = pools
             .iter()
@@ -111,6 +117,18 @@ fn generate(pools: &[(Pool, usize)], target_bytes: usize, seed: u64) -> Vec<Stri
 /// About `target_bytes` of posts as an archive of practitioners' posts would have them.
 #[allow(dead_code)] // each user of this module needs only some corpora
 pub fn realistic(target_bytes: usize) -> Vec<String> {
+    generate(&realistic_pools(), 0x5eed, |_, bytes| bytes >= target_bytes)
+}
+
+/// `n` posts of the same mix as [`realistic`] (the same posts in the same order: the one
+/// is a prefix of the other).
+#[allow(dead_code)] // each user of this module needs only some corpora
+pub fn realistic_posts(n: usize) -> Vec<String> {
+    generate(&realistic_pools(), 0x5eed, |posts, _| posts >= n)
+}
+
+/// The pools of [`realistic`] with their weights.
+fn realistic_pools() -> Vec<(Pool, usize)> {
     let mut clean = Pool::default();
     let mut leaks = Pool::default();
     let mut styled = Pool::default();
@@ -140,11 +158,7 @@ pub fn realistic(target_bytes: usize) -> Vec<String> {
         "bench corpus sources missing under tests/"
     );
     // Weights per 20 posts: 15 clean, 2 leaking, 3 with jargon or tone.
-    generate(
-        &[(clean, 15), (leaks, 2), (styled, 3)],
-        target_bytes,
-        0x5eed,
-    )
+    vec![(clean, 15), (leaks, 2), (styled, 3)]
 }
 
 /// About `target_bytes` of posts drawn from the confidentiality corpus only.
@@ -158,5 +172,5 @@ pub fn leak_dense(target_bytes: usize) -> Vec<String> {
         !pool.posts.is_empty(),
         "bench corpus sources missing under tests/"
     );
-    generate(&[(pool, 1)], target_bytes, 0x5eed)
+    generate(&[(pool, 1)], 0x5eed, |_, bytes| bytes >= target_bytes)
 }

@@ -18,7 +18,8 @@
 //!   compare `all_rules(realistic)` with `bare_aho_corasick(realistic)`;
 //! - archives of 10k and 100k posts: `all_rules_posts`;
 //! - cost linear in the input: MB/s of `all_rules_scaling` (1, 4 and 16 MB of posts) and of
-//!   `single_draft_scaling` (one draft of 64 KiB, 256 KiB and 1 MiB) should stay flat;
+//!   `single_draft_scaling` (one draft of 64 KiB, 256 KiB and 1 MiB) should stay flat, and
+//!   so should `dense_draft_scaling` (findings in every sentence);
 //! - 10,000 house-rule terms at most 2x slower than 10: compare `house_terms(10_000)` with
 //!   `house_terms(10)`, and `build_with_house_terms` likewise for start-up.
 //!
@@ -189,6 +190,20 @@ fn single_draft_scaling(bencher: Bencher, draft_bytes: usize) {
         }
         draft.push_str(post);
     }
+    let linter = Linter::new().expect("default rules");
+    bencher
+        .counter(BytesCount::new(draft.len()))
+        .bench(|| black_box(linter.check(black_box(&draft))).len());
+}
+
+/// Every default rule over one draft of 256 KiB, 1 MiB and 4 MiB in which every sentence
+/// has findings (jargon, an allow-listed public name, an `except` phrase): flat MB/s means
+/// the cost of sifting findings grows linearly too.
+#[divan::bench(sample_count = 5, sample_size = 1, args = [256 << 10, 1 << 20, 4 << 20])]
+fn dense_draft_scaling(bencher: Bencher, draft_bytes: usize) {
+    const SENTENCE: &str = "Going forward we will touch base with the key worker about \
+        Eileen Munro's review, leveraging best practice!! ";
+    let draft = SENTENCE.repeat(draft_bytes / SENTENCE.len() + 1);
     let linter = Linter::new().expect("default rules");
     bencher
         .counter(BytesCount::new(draft.len()))

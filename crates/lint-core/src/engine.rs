@@ -331,9 +331,42 @@ impl Scratch {
     }
 }
 
-/// Whether `span` lies inside one of a draft's allow-listed phrases.
+/// Whether `span` lies inside one of a draft's allow-listed phrases (`allowed` sealed by
+/// [`detect::seal`] once the phrases are found).
 fn is_allowed(allowed: &[Span], span: Span) -> bool {
-    allowed.iter().any(|a| a.contains(span))
+    detect::covers(allowed, span.start, span.end)
+}
+
+/// `(rule, start, end)` of the `except` phrases of a draft, sorted, with for each the
+/// furthest end among its rule's entries up to it; answers [`Excepts::overlaps`] with one
+/// binary search, where a scan of every entry per finding made long drafts quadratic.
+struct Excepts {
+    spans: Vec<(usize, usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl Excepts {
+    fn new(mut spans: Vec<(usize, usize, usize)>) -> Excepts {
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        for (i, &(rule, _, end)) in spans.iter().enumerate() {
+            let before = match i.checked_sub(1) {
+                Some(j) if spans[j].0 == rule => reach[j],
+                _ => 0,
+            };
+            reach.push(end.max(before));
+        }
+        Excepts { spans, reach }
+    }
+
+    /// Whether an `except` phrase of `rule` overlaps `start..end`.
+    fn overlaps(&self, rule: usize, start: usize, end: usize) -> bool {
+        // The rule's entries that start before `end` end the sorted prefix `..to`.
+        let to = self
+            .spans
+            .partition_point(|&(r, s, _)| (r, s) < (rule, end));
+        to > 0 && self.spans[to - 1].0 == rule && self.reach[to - 1] > start
+    }
 }
 
 thread_local! {
@@ -639,6 +672,8 @@ impl Linter {
                 }
             }
         });
+        detect::seal(allowed);
+        let except = Excepts::new(except);
         // Leftmost-longest per rule, so one rule never reports overlapping spans
         // ("going forward" wins over "going").
         found.sort_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
@@ -648,10 +683,8 @@ impl Linter {
                 continue;
             }
             let rule = &self.rules[rule_idx];
-            let excepted = except
-                .iter()
-                .any(|&(r, s, e)| r == rule_idx && s < end && start < e);
-            if excepted || !self.context_allows(rule, text, start, end) {
+            if except.overlaps(rule_idx, start, end) || !self.context_allows(rule, text, start, end)
+            {
                 continue;
             }
             last = Some((rule_idx, end));
@@ -1424,6 +1457,32 @@ fn compile_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The binary searches over allow-listed and `except` phrases answer what testing
+        /// every phrase would.
+        #[test]
+        fn allow_and_except_lookups_equal_testing_every_phrase(
+            phrases in proptest::collection::vec((0usize..3, 0usize..40, 0usize..12), 0..24),
+            probes in proptest::collection::vec((0usize..3, 0usize..45, 0usize..12), 1..24),
+        ) {
+            let spans: Vec<(usize, usize, usize)> =
+                phrases.iter().map(|&(r, s, len)| (r, s, s + len)).collect();
+            let mut allowed: Vec<Span> = spans.iter().map(|&(_, s, e)| Span::new(s, e)).collect();
+            detect::seal(&mut allowed);
+            let except = Excepts::new(spans.clone());
+            for &(rule, start, len) in &probes {
+                let end = start + len;
+                let span = Span::new(start, end);
+                let contained = spans.iter().any(|&(_, s, e)| Span::new(s, e).contains(span));
+                proptest::prop_assert_eq!(is_allowed(&allowed, span), contained);
+                let overlapped = spans.iter().any(|&(r, s, e)| r == rule && s < end && start < e);
+                proptest::prop_assert_eq!(except.overlaps(rule, start, end), overlapped);
+            }
+        }
+    }
 
     #[test]
     fn searching_phrase_by_phrase_finds_what_the_automaton_finds() {

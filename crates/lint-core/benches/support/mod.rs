@@ -174,3 +174,23 @@ pub fn leak_dense(target_bytes: usize) -> Vec<String> {
     );
     generate(&[(pool, 1)], 0x5eed, |_, bytes| bytes >= target_bytes)
 }
+
+/// Every labelled post of every corpus (held-out sets too) and every example draft, once.
+#[allow(dead_code)] // each user of this module needs only some corpora
+pub fn every_post() -> Vec<String> {
+    let folders = [
+        "confidentiality",
+        "confidentiality-holdout",
+        "jargon",
+        "jargon-holdout",
+        "tone",
+        "tone-holdout",
+    ];
+    let mut posts: Vec<String> = folders
+        .iter()
+        .flat_map(|folder| read_posts(folder))
+        .map(|(post, _)| post)
+        .collect();
+    posts.extend(read_drafts());
+    posts
+}

@@ -265,11 +265,10 @@ fn about_one_person(input: &Input<'_>, circumstances: &[Span]) -> bool {
     });
     let words = input.words();
     let folded = input.folded.as_str().as_bytes();
-    let inside = |w: &Word| {
-        circumstances
-            .iter()
-            .any(|c| c.start <= w.start && w.end <= c.end)
-    };
+    // Sealed for a binary search: a post dense in circumstances has as many words to test.
+    let mut sealed = circumstances.to_vec();
+    super::seal(&mut sealed);
+    let inside = |w: &Word| super::covers(&sealed, w.start, w.end);
     // Keys are stems: "client's" is "client".
     (0..words.len()).any(|i| {
         let w = &words[i];

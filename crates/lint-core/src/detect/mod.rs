@@ -177,6 +177,52 @@ impl Input<'_> {
     }
 }
 
+/// A span of a draft's text, as the lists of spans a check builds hold them.
+pub(crate) trait Bounds {
+    /// `(start, end)` in bytes.
+    fn bounds(&self) -> (usize, usize);
+    /// Moves the end (only [`seal`] does, and only outwards).
+    fn set_end(&mut self, end: usize);
+}
+
+impl Bounds for (usize, usize) {
+    fn bounds(&self) -> (usize, usize) {
+        *self
+    }
+    fn set_end(&mut self, end: usize) {
+        self.1 = end;
+    }
+}
+
+impl Bounds for Span {
+    fn bounds(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+    fn set_end(&mut self, end: usize) {
+        self.end = end;
+    }
+}
+
+/// Readies `spans` for [`covers`]: sorted by start, each end raised to the furthest end
+/// among the spans up to it (so they are no longer the spans themselves; keep a copy to
+/// report from). A long draft can hold thousands of spans and as many words or findings to
+/// test against them: a scan of every span per test made checking quadratic.
+pub(crate) fn seal<T: Bounds>(spans: &mut [T]) {
+    spans.sort_unstable_by_key(|s| s.bounds().0);
+    let mut reach = 0;
+    for s in spans {
+        reach = reach.max(s.bounds().1);
+        s.set_end(reach);
+    }
+}
+
+/// Whether one of the spans `sealed` (as [`seal`] left them) contains `start..end`: the
+/// last span starting at or before `start` reaches the furthest.
+pub(crate) fn covers<T: Bounds>(sealed: &[T], start: usize, end: usize) -> bool {
+    let to = sealed.partition_point(|s| s.bounds().0 <= start);
+    to > 0 && sealed[to - 1].bounds().1 >= end
+}
+
 /// The end of a word as written without a possessive `'s`/`’s`/`'`/`’`, when at least two
 /// chars are left.
 pub(crate) fn without_possessive(word: &str) -> usize {

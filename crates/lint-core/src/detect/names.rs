@@ -205,13 +205,18 @@ impl Scan<'_> {
         }
         let lo = self.words[first.saturating_sub(window)].start;
         let hi = self.words[(last + window).min(self.words.len() - 1)].end;
-        self.cues
+        // Cues come sorted by start: only those starting in the window are read, so a long
+        // draft full of cues is not read through once per name.
+        let from = self.cues.partition_point(|&(s, _)| s < lo);
+        self.cues[from..]
             .iter()
-            .any(|&(s, e)| s >= lo && e <= hi && (e <= start || s >= end))
+            .take_while(|&&(s, _)| s < hi)
+            .any(|&(s, e)| e <= hi && (e <= start || s >= end))
     }
 
+    /// Whether `start..end` lies inside a public name (`public` is sealed).
     fn in_public(&self, start: usize, end: usize) -> bool {
-        self.public.iter().any(|&(s, e)| s <= start && end <= e)
+        super::covers(self.public, start, end)
     }
 }
 
@@ -391,6 +396,7 @@ impl PersonName {
             }
             cue_words.push(w);
         }
+        super::seal(public);
         let scan = Scan {
             input,
             words,
@@ -499,7 +505,11 @@ impl PersonName {
         if !capitalised && !near_cue && !maybe_honorific {
             return 1;
         }
-        let overlaps_taken = |s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && a < e);
+        // `taken` is sorted and its spans do not overlap, so their ends rise too.
+        let overlaps_taken = |s: usize, e: usize| {
+            let i = taken.partition_point(|&(_, b)| b <= s);
+            taken.get(i).is_some_and(|&(a, _)| a < e)
+        };
         // Handles, addresses and known names already reported are never names; checked
         // here for honorifics, and for other words only once the lexicon says "name" (most
         // capitalised words are not, and leave on a flag test and one lookup).

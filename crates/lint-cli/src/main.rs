@@ -387,11 +387,7 @@ fn render(
 /// Moves the spans of findings in text after a byte-order mark to offsets into the file.
 fn shift_spans(found: &mut [Diagnostic], by: usize) {
     for d in found {
-        let spans = std::iter::once(&mut d.span).chain(d.labels.iter_mut().map(|l| &mut l.span));
-        for span in spans {
-            span.start += by;
-            span.end += by;
-        }
+        d.shift(by);
     }
 }
 

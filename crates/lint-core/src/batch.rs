@@ -66,7 +66,12 @@ impl Linter {
                     batch.push(post);
                 }
                 let texts: Vec<&str> = batch.iter().map(AsRef::as_ref).collect();
-                let found = self.check_batch(&texts);
+                // A post too long to check whole is checked a piece at a time, on its own.
+                let found = if texts.iter().any(|t| t.len() > crate::engine::PIECE_BYTES) {
+                    texts.iter().map(|t| self.check(t)).collect()
+                } else {
+                    self.check_batch(&texts)
+                };
                 ready.extend(batch.into_iter().zip(found));
             }
             ready.pop_front()

@@ -179,3 +179,16 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Label>,
 }
+
+impl Diagnostic {
+    /// Moves the finding's spans (its labels' too) `by` bytes later: for a finding in text
+    /// that sits at offset `by` of a larger text.
+    pub fn shift(&mut self, by: usize) {
+        let spans =
+            std::iter::once(&mut self.span).chain(self.labels.iter_mut().map(|l| &mut l.span));
+        for span in spans {
+            span.start += by;
+            span.end += by;
+        }
+    }
+}

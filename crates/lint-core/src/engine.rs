@@ -58,6 +58,8 @@ struct DetectorEntry {
     idle_without_hits: bool,
     /// [`Detector::honours_allow_list`].
     honours_allow: bool,
+    /// [`Detector::reads_whole_draft`].
+    whole_draft: bool,
     detector: Box<dyn Detector>,
 }
 
@@ -169,6 +171,9 @@ const DFA_AFTER_CHECKS: usize = 32;
 /// draft that costs a fraction of building an automaton, so a one-shot `postlint draft.txt`
 /// never builds one.
 const DIRECT_MAX_BYTES: usize = 1024;
+
+/// A draft longer than this is checked a piece at a time (see [`Linter::check`]).
+pub(crate) const PIECE_BYTES: usize = 1 << 20;
 
 impl PhraseMatcher {
     fn new(phrases: Vec<String>, per_phrase: Vec<Vec<Target>>) -> PhraseMatcher {
@@ -304,6 +309,8 @@ struct Post<'t> {
     /// Allow-listed phrases found in the draft.
     allowed: Vec<Span>,
     quotes: std::cell::OnceCell<Vec<Hit>>,
+    /// A piece of a longer draft (see [`Linter::check`]).
+    piece: bool,
 }
 
 impl Scratch {
@@ -439,7 +446,23 @@ impl Linter {
     }
 
     /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
+    ///
+    /// A draft of more than 1 MiB (far beyond any platform's post) is checked a piece of
+    /// at most 1 MiB at a time, each piece ending at a blank line where it can (else a line
+    /// break, a sentence end or a space; see [`text::pieces`]), so the memory a check takes
+    /// stays bounded whatever the draft's size. The length limit is still counted over the
+    /// whole draft; the other rules judge each piece as they judge a post (an acronym
+    /// spelled out in one piece is unexplained in the next).
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
+        if text.len() > PIECE_BYTES {
+            return self.check_in_pieces(text);
+        }
+        self.check_one(text, false)
+    }
+
+    /// Checks one draft of at most [`PIECE_BYTES`], or one piece of a longer draft (`piece`:
+    /// the detectors that read the whole draft are left out).
+    fn check_one(&self, text: &str, piece: bool) -> Vec<Diagnostic> {
         // Checking post after post, each thread reuses the last check's buffers (see
         // `Scratch`); a nested check (none today) would simply get fresh ones.
         detect::with_scratch(
@@ -447,10 +470,44 @@ impl Linter {
             |_| false,
             |scratch| {
                 let mut post = self.start_post(text, &mut scratch.slots(1)[0]);
+                post.piece = piece;
                 self.check_posts(std::slice::from_mut(&mut post), scratch);
                 Self::finish_post(post, 0, scratch)
             },
         )
+    }
+
+    /// [`Linter::check`] of a draft longer than [`PIECE_BYTES`].
+    fn check_in_pieces(&self, text: &str) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (offset, piece) in text::pieces(text, PIECE_BYTES) {
+            out.extend(self.check_one(piece, true).into_iter().map(|mut d| {
+                d.shift(offset);
+                d
+            }));
+        }
+        // The detectors that read the whole draft read only its text: no fold, no hits.
+        let empty = Folded::new("");
+        let quotes = std::cell::OnceCell::new();
+        let input = Input {
+            text,
+            phrases: &[],
+            patterns: &[],
+            folded: &empty,
+            lex: &[],
+            quotes: &quotes,
+        };
+        let mut findings = Vec::new();
+        for entry in self.detectors.iter().filter(|e| e.whole_draft) {
+            entry.detector.check(&input, &mut findings);
+            out.extend(
+                findings
+                    .drain(..)
+                    .map(|f| self.detector_diagnostic(entry.rule, f)),
+            );
+        }
+        sort_diagnostics(&mut out);
+        out
     }
 
     /// Checks each draft of `texts` on its own, exactly as [`Linter::check`] would, and
@@ -496,6 +553,7 @@ impl Linter {
             out: Vec::new(),
             allowed: Vec::new(),
             quotes: std::cell::OnceCell::new(),
+            piece: false,
         }
     }
 
@@ -557,7 +615,9 @@ impl Linter {
         findings.clear();
         for (det, entry) in self.detectors.iter().enumerate() {
             for post in posts.iter_mut() {
-                if entry.idle_without_hits && post.hits.active & detector_bit(det) == 0 {
+                if (entry.idle_without_hits && post.hits.active & detector_bit(det) == 0)
+                    || (entry.whole_draft && post.piece)
+                {
                     continue;
                 }
                 let hits = &mut post.hits;
@@ -1004,6 +1064,7 @@ impl LinterBuilder {
                             rule: i,
                             idle_without_hits: detector.idle_without_hits(),
                             honours_allow: detector.honours_allow_list(),
+                            whole_draft: detector.reads_whole_draft(),
                             detector,
                         });
                     }

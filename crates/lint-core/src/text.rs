@@ -739,10 +739,85 @@ pub fn match_case(original: &str, replacement: &str) -> String {
     }
 }
 
+/// Splits `text` into consecutive pieces of at most `max` bytes (at least 4; a piece is
+/// shorter only at the end), each `(offset, piece)`. A piece ends where a break costs the
+/// least: after the last blank line in its final quarter, else the last line break, else
+/// the last sentence end (". "), else the last space, else at a char boundary.
+pub fn pieces(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let max = max.max(4);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let rest = &text[at..];
+        let len = if rest.len() <= max {
+            rest.len()
+        } else {
+            let mut cut = max;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let from = cut - cut / 4;
+            // Every separator is ASCII, so a cut just after one is a char boundary.
+            let window = &rest.as_bytes()[from..cut];
+            let after = |sep: &[u8]| {
+                window
+                    .windows(sep.len())
+                    .rposition(|w| w == sep)
+                    .map(|i| from + i + sep.len())
+            };
+            after(b"\n\n")
+                .or_else(|| after(b"\n"))
+                .or_else(|| after(b". "))
+                .or_else(|| after(b" "))
+                .unwrap_or(cut)
+        };
+        let piece = (at, &rest[..len]);
+        at += len;
+        Some(piece)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn pieces_cover_the_text_and_break_where_it_costs_least() {
+        let check = |text: &str, max: usize| -> Vec<String> {
+            let got: Vec<(usize, &str)> = pieces(text, max).collect();
+            let mut at = 0;
+            for &(offset, piece) in &got {
+                assert_eq!(offset, at);
+                assert!(!piece.is_empty() && piece.len() <= max.max(4), "{piece:?}");
+                at += piece.len();
+            }
+            assert_eq!(at, text.len());
+            got.iter().map(|(_, p)| p.to_string()).collect()
+        };
+        assert!(check("", 10).is_empty());
+        assert_eq!(check("short", 10), ["short"]);
+        // Separators count only in a piece's final quarter (here bytes 12 to 16).
+        assert_eq!(
+            check("one two three.\n\nfour five", 16),
+            ["one two three.\n\n", "four five"]
+        );
+        assert_eq!(
+            check("aaaa. bbbbbb\ncc. dddd", 16),
+            ["aaaa. bbbbbb\n", "cc. dddd"]
+        );
+        assert_eq!(check("aaaa bbbb cc. dddd", 16), ["aaaa bbbb cc. ", "dddd"]);
+        assert_eq!(check("aaaa bbbb ccc dddd", 16), ["aaaa bbbb ccc ", "dddd"]);
+        assert_eq!(
+            check("a bbbbbbbbbbbbbbbbbb", 16),
+            ["a bbbbbbbbbbbbbb", "bbbb"]
+        );
+        // No separator: cut at a char boundary, never inside a char.
+        assert_eq!(check("ééééé", 5), ["éé", "éé", "é"]);
+        assert_eq!(check("\u{1F600}\u{1F600}", 5), ["\u{1F600}", "\u{1F600}"]);
+    }
 
     /// The bytes of `x` or-ed together.
     fn collapse(x: u64) -> u8 {

@@ -60,6 +60,34 @@ fn a_long_single_line_is_checked_to_its_end() {
 }
 
 #[test]
+fn a_draft_checked_a_piece_at_a_time_loses_nothing_at_the_seams() {
+    // Over 1 MiB a draft is checked in pieces of at most 1 MiB, each ending at a blank line.
+    let unit = "We will touch base going forward.\n\n";
+    // 32 bytes first put the last space before 1 MiB between "touch" and "base": a piece
+    // cut there instead of at the blank line would lose that phrase.
+    let mut text = format!("{}\n", "x".repeat(31));
+    text.push_str(&unit.repeat((5 << 20) / 2 / unit.len()));
+    assert_eq!(&text[(1 << 20) - 6..1 << 20], "touch ");
+    assert!(text.len() > 2 << 20);
+    let linter = linter(Platform::X);
+    let found = check(&linter, &text);
+    let mut expected = vec![("length/limit", 280, text.len() - 2)];
+    for (at, _) in text.match_indices(unit) {
+        expected.push(("jargon/managerial", at + 8, at + 18));
+        expected.push(("jargon/managerial", at + 19, at + 32));
+    }
+    expected.sort();
+    let mut got = spans(&found);
+    got.sort();
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected, "findings differ from one per phrase");
+    // An archive holding such a draft checks it the same way.
+    let posts = [text.as_str(), "Let's touch base."];
+    let all: Vec<Vec<Diagnostic>> = linter.check_all(posts).map(|(_, f)| f).collect();
+    assert_eq!(all, [found, linter.check(posts[1])]);
+}
+
+#[test]
 fn a_million_tiny_lines_are_checked_to_their_end() {
     let mut text = "a\n".repeat(1_000_000);
     text.replace_range(1_000_000..1_000_002, "we will touch base\n");

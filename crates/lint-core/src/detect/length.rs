@@ -131,4 +131,9 @@ impl Detector for LengthLimit {
     fn honours_allow_list(&self) -> bool {
         false
     }
+
+    /// The limit is on the whole post, however it is checked.
+    fn reads_whole_draft(&self) -> bool {
+        true
+    }
 }

@@ -349,6 +349,13 @@ pub(crate) trait Detector: Send + Sync + fmt::Debug {
     fn idle_without_hits(&self) -> bool {
         false
     }
+
+    /// Whether the detector must see the whole draft even when a long one is checked a
+    /// piece at a time (see `Linter::check`). Such a detector reads only
+    /// [`Input::text`]: it gets no hits, words or fold.
+    fn reads_whole_draft(&self) -> bool {
+        false
+    }
 }
 
 /// What building a detector may depend on besides its own parameters.

@@ -176,8 +176,17 @@ fn check(cli: &Cli, linter: &Linter) -> Result<Status, Failure> {
         Some(Deny::Warnings) => Severity::Warning,
         None => Severity::Error,
     };
+    // When standard output carries text (a fixed draft or a diff) the report goes to
+    // standard error, so the text can be piped on untouched.
+    let text_on_stdout =
+        mode == Mode::Diff || (mode == Mode::Fix && inputs.iter().any(|p| p == Path::new("-")));
+    let report_to = if text_on_stdout {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
+    let mut report = Report::new(cli, fail_at, report_to);
     let mut status = Status::Clean;
-    let mut drafts = Vec::new();
     let mut fix_notes = Vec::new();
     for path in &inputs {
         let mut draft = match input::read_draft(path, cli.max_input_bytes) {
@@ -190,7 +199,11 @@ fn check(cli: &Cli, linter: &Linter) -> Result<Status, Failure> {
             }
         };
         let found = match mode {
-            Mode::Check => check_draft(linter, &draft),
+            // Written as they are found: a huge draft's findings are never all held.
+            Mode::Check => {
+                report.stream(linter, &draft)?;
+                continue;
+            }
             Mode::Fix | Mode::Diff => match fix_draft(linter, path, &mut draft, mode)? {
                 Fixing::Done { found, note } => {
                     fix_notes.extend(note);
@@ -207,22 +220,16 @@ fn check(cli: &Cli, linter: &Linter) -> Result<Status, Failure> {
                 }
             },
         };
-        if found.iter().any(|d| d.severity >= fail_at) {
-            status = status.max(Status::Findings);
+        let view = report.view(&draft);
+        for d in &found {
+            report.finding(&view, d)?;
         }
-        drafts.push((draft, found));
+        report.drafts += 1;
     }
-
-    // When standard output carries text (a fixed draft or a diff) the report goes to
-    // standard error, so the text can be piped on untouched.
-    let text_on_stdout =
-        mode == Mode::Diff || (mode == Mode::Fix && inputs.iter().any(|p| p == Path::new("-")));
-    let report_to = if text_on_stdout {
-        Stream::Stderr
-    } else {
-        Stream::Stdout
-    };
-    render(cli, &drafts, fail_at, report_to, &fix_notes)?;
+    if report.failed {
+        status = status.max(Status::Findings);
+    }
+    report.finish(&fix_notes)?;
     Ok(status)
 }
 
@@ -311,77 +318,137 @@ enum Stream {
 
 /// Writes the findings of every draft, then the lines about fixes (on standard error, with
 /// other messages about what postlint did) and the summary.
-fn render(
-    cli: &Cli,
-    drafts: &[(Draft, Vec<Diagnostic>)],
+/// Where a run's findings are written, as they come.
+enum Sink {
+    Json(report::JsonArray<io::BufWriter<Box<dyn Write>>>),
+    Human {
+        writer: BufferWriter,
+        buf: codespan_reporting::term::termcolor::Buffer,
+    },
+}
+
+/// A draft made ready for its findings to be written: its line index.
+enum View<'a> {
+    Json(&'a str, lines::Lines<'a>),
+    Human(lines::Snippets<'a>),
+}
+
+/// The run's report: findings written in file order as they come, counted for the summary.
+struct Report<'c> {
+    cli: &'c Cli,
     fail_at: Severity,
-    to: Stream,
-    fix_notes: &[String],
-) -> Result<(), Failure> {
-    let notes = |quiet: bool| -> io::Result<()> {
-        if quiet {
-            return Ok(());
-        }
-        let mut err = io::stderr().lock();
-        for note in fix_notes {
-            writeln!(err, "postlint: {note}")?;
-        }
-        err.flush()
-    };
-    match cli.format {
-        Format::Json => {
-            let mut findings: Vec<report::JsonFinding<'_>> = Vec::new();
-            for (draft, found) in drafts {
-                let lines = lines::Lines::new(&draft.text);
-                findings.extend(
-                    found
-                        .iter()
-                        .map(|d| report::JsonFinding::new(&draft.name, &lines, d)),
-                );
-            }
+    sink: Sink,
+    counts: [usize; 3],
+    /// Drafts reported on.
+    drafts: usize,
+    /// Whether a finding fails the run.
+    failed: bool,
+}
+
+impl<'c> Report<'c> {
+    fn new(cli: &'c Cli, fail_at: Severity, to: Stream) -> Report<'c> {
+        let sink = match cli.format {
             // Buffered: the standard streams would write each line of the JSON on its own.
-            let mut out: Box<dyn Write> = match to {
-                Stream::Stdout => Box::new(io::BufWriter::new(io::stdout().lock())),
-                Stream::Stderr => Box::new(io::BufWriter::new(io::stderr().lock())),
-            };
-            report::json(&mut out, &findings)?;
-            out.flush()?;
-            drop(out);
-            notes(cli.quiet)?;
-        }
-        Format::Human => {
-            let writer = match to {
-                Stream::Stdout => BufferWriter::stdout(color_choice(cli.color, &io::stdout())),
-                Stream::Stderr => BufferWriter::stderr(color_choice(cli.color, &io::stderr())),
-            };
-            let mut buf = writer.buffer();
-            let mut counts = [0usize; 3];
-            for (draft, found) in drafts {
-                let view = lines::Snippets::new(&draft.name, &draft.text);
-                for d in found {
-                    counts[d.severity as usize] += 1;
-                    if cli.quiet && d.severity < fail_at {
-                        continue;
-                    }
-                    report::human(&mut buf, &view, d)?;
-                    // Written as it goes, so a draft with many findings is not held twice.
-                    if buf.as_slice().len() > 1 << 20 {
-                        writer.print(&buf)?;
-                        buf.clear();
-                    }
-                }
+            Format::Json => Sink::Json(report::JsonArray::new(io::BufWriter::new(match to {
+                Stream::Stdout => Box::new(io::stdout().lock()) as Box<dyn Write>,
+                Stream::Stderr => Box::new(io::stderr().lock()),
+            }))),
+            Format::Human => {
+                let writer = match to {
+                    Stream::Stdout => BufferWriter::stdout(color_choice(cli.color, &io::stdout())),
+                    Stream::Stderr => BufferWriter::stderr(color_choice(cli.color, &io::stderr())),
+                };
+                let buf = writer.buffer();
+                Sink::Human { writer, buf }
             }
-            writer.print(&buf)?;
-            notes(cli.quiet)?;
-            // With no draft read there is nothing to sum up: the errors said why.
-            if !cli.quiet && !drafts.is_empty() {
-                let mut buf = writer.buffer();
-                writeln!(buf, "{}", summary(counts, drafts.len()))?;
-                writer.print(&buf)?;
-            }
+        };
+        Report {
+            cli,
+            fail_at,
+            sink,
+            counts: [0; 3],
+            drafts: 0,
+            failed: false,
         }
     }
-    Ok(())
+
+    /// `draft`'s line index, made once for all its findings.
+    fn view<'a>(&self, draft: &'a Draft) -> View<'a> {
+        match self.sink {
+            Sink::Json(_) => View::Json(&draft.name, lines::Lines::new(&draft.text)),
+            Sink::Human { .. } => View::Human(lines::Snippets::new(&draft.name, &draft.text)),
+        }
+    }
+
+    /// Checks `draft` and writes each finding as the linter hands it over.
+    fn stream(&mut self, linter: &Linter, draft: &Draft) -> Result<(), Failure> {
+        let view = self.view(draft);
+        let mut failure = None;
+        linter.check_each(&draft.text[draft.bom..], |mut d| {
+            if failure.is_none() {
+                d.shift(draft.bom);
+                failure = self.finding(&view, &d).err();
+            }
+        });
+        self.drafts += 1;
+        failure.map_or(Ok(()), |e| Err(e.into()))
+    }
+
+    /// Counts `d` and writes it (with `--quiet`, only if it fails the run).
+    fn finding(&mut self, view: &View<'_>, d: &Diagnostic) -> io::Result<()> {
+        self.counts[d.severity as usize] += 1;
+        self.failed |= d.severity >= self.fail_at;
+        match (&mut self.sink, view) {
+            (Sink::Json(array), View::Json(name, lines)) => {
+                array.push(&report::JsonFinding::new(name, lines, d))
+            }
+            (Sink::Human { writer, buf }, View::Human(snippets)) => {
+                if self.cli.quiet && d.severity < self.fail_at {
+                    return Ok(());
+                }
+                report::human(buf, snippets, d)?;
+                // Written as it goes, a megabyte at a time.
+                if buf.as_slice().len() > 1 << 20 {
+                    writer.print(buf)?;
+                    buf.clear();
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Ends the report: closes the JSON array, or prints what is left and the summary;
+    /// `fix_notes` go to standard error in between.
+    fn finish(self, fix_notes: &[String]) -> io::Result<()> {
+        let notes = || -> io::Result<()> {
+            if self.cli.quiet {
+                return Ok(());
+            }
+            let mut err = io::stderr().lock();
+            for note in fix_notes {
+                writeln!(err, "postlint: {note}")?;
+            }
+            err.flush()
+        };
+        match self.sink {
+            Sink::Json(array) => {
+                array.finish()?;
+                notes()?;
+            }
+            Sink::Human { writer, buf } => {
+                writer.print(&buf)?;
+                notes()?;
+                // With no draft read there is nothing to sum up: the errors said why.
+                if !self.cli.quiet && self.drafts > 0 {
+                    let mut buf = writer.buffer();
+                    writeln!(buf, "{}", summary(self.counts, self.drafts))?;
+                    writer.print(&buf)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Moves the spans of findings in text after a byte-order mark to offsets into the file.

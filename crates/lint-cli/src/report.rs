@@ -178,15 +178,84 @@ pub fn diff(out: &mut dyn Write, name: &str, old: &str, new: &str) -> io::Result
         .to_writer(out)
 }
 
-/// Writes the JSON array.
-pub fn json(out: &mut dyn Write, findings: &[JsonFinding<'_>]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, findings)?;
-    writeln!(out)
+/// Writes the JSON array one finding at a time, exactly as `serde_json::to_writer_pretty`
+/// writes the whole array (then a newline), so no run has to hold its findings.
+pub struct JsonArray<W: Write> {
+    out: W,
+    any: bool,
+    object: Vec<u8>,
+}
+
+impl<W: Write> JsonArray<W> {
+    /// An array to be written to `out`.
+    pub fn new(out: W) -> JsonArray<W> {
+        JsonArray {
+            out,
+            any: false,
+            object: Vec::new(),
+        }
+    }
+
+    /// Writes the next finding.
+    pub fn push(&mut self, finding: &JsonFinding<'_>) -> io::Result<()> {
+        self.out.write_all(if self.any { b",\n" } else { b"[\n" })?;
+        self.any = true;
+        self.object.clear();
+        serde_json::to_writer_pretty(&mut self.object, finding)?;
+        // One level deeper than alone: each line indented by two spaces. A line break can
+        // only be the pretty printer's own (strings escape theirs).
+        let mut lines = self.object.split(|&b| b == b'\n').peekable();
+        while let Some(line) = lines.next() {
+            self.out.write_all(b"  ")?;
+            self.out.write_all(line)?;
+            if lines.peek().is_some() {
+                self.out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes the array and flushes.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out
+            .write_all(if self.any { b"\n]\n" } else { b"[]\n" })?;
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::diff;
+
+    #[test]
+    fn the_json_array_streams_exactly_what_serde_writes_whole() {
+        use super::{JsonArray, JsonFinding};
+        use crate::lines::Lines;
+        use postlint_core::Linter;
+        let text = "Going forward, touch base with Mrs Okafor about \"the\nplan\" \u{1F600}.\n";
+        let linter = Linter::new().unwrap();
+        let found = linter.check(text);
+        assert!(found.len() >= 3, "{found:?}");
+        let lines = Lines::new(text);
+        for n in [0, 1, found.len()] {
+            let findings: Vec<JsonFinding<'_>> = found[..n]
+                .iter()
+                .map(|d| JsonFinding::new("d.txt", &lines, d))
+                .collect();
+            let mut whole = serde_json::to_vec_pretty(&findings).unwrap();
+            whole.push(b'\n');
+            let mut streamed = Vec::new();
+            let mut array = JsonArray::new(&mut streamed);
+            for f in &findings {
+                array.push(f).unwrap();
+            }
+            array.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+    }
 
     fn diff_string(old: &str, new: &str) -> String {
         let mut out = Vec::new();

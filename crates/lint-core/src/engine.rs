@@ -172,8 +172,11 @@ const DFA_AFTER_CHECKS: usize = 32;
 /// never builds one.
 const DIRECT_MAX_BYTES: usize = 1024;
 
-/// A draft longer than this is checked a piece at a time (see [`Linter::check`]).
-pub(crate) const PIECE_BYTES: usize = 1 << 20;
+/// A draft longer than this (256 KiB, a hundred times LinkedIn's longest post) is checked a
+/// piece of at most this many bytes at a time (see [`Linter::check`]). It bounds what a
+/// check holds at once: a piece's words and hits, and its findings, which in a hostile
+/// draft ("!! !! !! ...") number one per few bytes.
+pub const PIECE_BYTES: usize = 256 << 10;
 
 impl PhraseMatcher {
     fn new(phrases: Vec<String>, per_phrase: Vec<Vec<Target>>) -> PhraseMatcher {
@@ -390,12 +393,15 @@ fn sort_hits(hits: &mut [Hit]) {
     }
 }
 
+/// The order of a draft's diagnostics: (start, end, rule id).
+fn order_key(d: &Diagnostic) -> (usize, usize, &str) {
+    (d.span.start, d.span.end, d.rule.as_str())
+}
+
 /// Sorts diagnostics by (start, end, rule id), stably (see [`sort_hits`]).
 #[inline(never)]
 fn sort_diagnostics(out: &mut [Diagnostic]) {
-    fn key(d: &Diagnostic) -> (usize, usize, &str) {
-        (d.span.start, d.span.end, d.rule.as_str())
-    }
+    let key = order_key;
     if !out.is_sorted_by(|a, b| key(a) <= key(b)) {
         out.sort_by(|a, b| key(a).cmp(&key(b)));
     }
@@ -447,17 +453,32 @@ impl Linter {
 
     /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
     ///
-    /// A draft of more than 1 MiB (far beyond any platform's post) is checked a piece of
-    /// at most 1 MiB at a time, each piece ending at a blank line where it can (else a line
+    /// A draft of more than [`PIECE_BYTES`] (256 KiB, far beyond any platform's post) is
+    /// checked a piece of at most that size at a time, each ending at a blank line where it can (else a line
     /// break, a sentence end or a space; see [`text::pieces`]), so the memory a check takes
     /// stays bounded whatever the draft's size. The length limit is still counted over the
     /// whole draft; the other rules judge each piece as they judge a post (an acronym
     /// spelled out in one piece is unexplained in the next).
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
         if text.len() > PIECE_BYTES {
-            return self.check_in_pieces(text);
+            let mut out = Vec::new();
+            self.check_in_pieces(text, |d| out.push(d));
+            return out;
         }
         self.check_one(text, false)
+    }
+
+    /// Checks one draft as [`Linter::check`] does and hands each diagnostic to `each`, in
+    /// the same order, without holding them all: a draft over [`PIECE_BYTES`], checked a piece at a
+    /// time, holds only one piece's findings at once. For a renderer that writes each
+    /// finding as it comes (the CLI does), so a huge draft dense with findings does not
+    /// need memory for all of them.
+    pub fn check_each(&self, text: &str, mut each: impl FnMut(Diagnostic)) {
+        if text.len() > PIECE_BYTES {
+            self.check_in_pieces(text, each);
+        } else {
+            self.check_one(text, false).into_iter().for_each(&mut each);
+        }
     }
 
     /// Checks one draft of at most [`PIECE_BYTES`], or one piece of a longer draft (`piece`:
@@ -477,16 +498,10 @@ impl Linter {
         )
     }
 
-    /// [`Linter::check`] of a draft longer than [`PIECE_BYTES`].
-    fn check_in_pieces(&self, text: &str) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for (offset, piece) in text::pieces(text, PIECE_BYTES) {
-            out.extend(self.check_one(piece, true).into_iter().map(|mut d| {
-                d.shift(offset);
-                d
-            }));
-        }
-        // The detectors that read the whole draft read only its text: no fold, no hits.
+    /// [`Linter::check_each`] of a draft longer than [`PIECE_BYTES`].
+    fn check_in_pieces(&self, text: &str, mut each: impl FnMut(Diagnostic)) {
+        // The detectors that read the whole draft go first; they read only its text (no
+        // fold, no hits). Their findings are then merged in order with each piece's.
         let empty = Folded::new("");
         let quotes = std::cell::OnceCell::new();
         let input = Input {
@@ -498,16 +513,32 @@ impl Linter {
             quotes: &quotes,
         };
         let mut findings = Vec::new();
+        let mut whole = Vec::new();
         for entry in self.detectors.iter().filter(|e| e.whole_draft) {
             entry.detector.check(&input, &mut findings);
-            out.extend(
+            whole.extend(
                 findings
                     .drain(..)
                     .map(|f| self.detector_diagnostic(entry.rule, f)),
             );
         }
-        sort_diagnostics(&mut out);
-        out
+        sort_diagnostics(&mut whole);
+        let mut whole = whole.into_iter().peekable();
+        for (offset, piece) in text::pieces(text, PIECE_BYTES) {
+            for mut d in self.check_one(piece, true) {
+                d.shift(offset);
+                while let Some(w) = whole.next_if(|w| order_key(w) <= order_key(&d)) {
+                    each(w);
+                }
+                each(d);
+            }
+            // Every later piece's findings start at or after this piece's end.
+            let end = offset + piece.len();
+            while let Some(w) = whole.next_if(|w| w.span.start < end) {
+                each(w);
+            }
+        }
+        whole.for_each(each);
     }
 
     /// Checks each draft of `texts` on its own, exactly as [`Linter::check`] would, and

@@ -37,7 +37,7 @@ pub mod validate;
 
 pub use config::ConfigError;
 pub use diagnostic::{Category, Data, Diagnostic, Label, Severity, Span};
-pub use engine::{Linter, LinterBuilder};
+pub use engine::{Linter, LinterBuilder, PIECE_BYTES};
 pub use fix::{Fix, FixOutcome, Fixed};
 pub use length::{Measure, Platform};
 pub use rule::{Example, RuleInfo, RuleKind};

@@ -8,7 +8,7 @@
 //! repeated), so the long-line test uses 4 MB; nothing in the engine depends on the size
 //! beyond time and memory.
 
-use postlint_core::{ConfigError, Diagnostic, Linter, Platform};
+use postlint_core::{ConfigError, Diagnostic, Linter, PIECE_BYTES, Platform};
 
 fn linter(platform: Platform) -> Linter {
     Linter::builder()
@@ -61,14 +61,15 @@ fn a_long_single_line_is_checked_to_its_end() {
 
 #[test]
 fn a_draft_checked_a_piece_at_a_time_loses_nothing_at_the_seams() {
-    // Over 1 MiB a draft is checked in pieces of at most 1 MiB, each ending at a blank line.
+    // A long draft is checked in pieces of at most PIECE_BYTES, each ending at a blank line.
     let unit = "We will touch base going forward.\n\n";
-    // 32 bytes first put the last space before 1 MiB between "touch" and "base": a piece
-    // cut there instead of at the blank line would lose that phrase.
-    let mut text = format!("{}\n", "x".repeat(31));
-    text.push_str(&unit.repeat((5 << 20) / 2 / unit.len()));
-    assert_eq!(&text[(1 << 20) - 6..1 << 20], "touch ");
-    assert!(text.len() > 2 << 20);
+    // A line first, of a length that puts the last space before PIECE_BYTES between "touch"
+    // and "base": a piece cut there instead of at a blank line would lose that phrase.
+    let touch_end = "We will touch ".len();
+    let first = (PIECE_BYTES % unit.len() + unit.len() - touch_end) % unit.len();
+    let mut text = format!("{}\n", "x".repeat(first.max(2) - 1));
+    text.push_str(&unit.repeat(10 * PIECE_BYTES / unit.len()));
+    assert_eq!(&text[PIECE_BYTES - 6..PIECE_BYTES], "touch ");
     let linter = linter(Platform::X);
     let found = check(&linter, &text);
     let mut expected = vec![("length/limit", 280, text.len() - 2)];
@@ -77,6 +78,13 @@ fn a_draft_checked_a_piece_at_a_time_loses_nothing_at_the_seams() {
         expected.push(("jargon/managerial", at + 19, at + 32));
     }
     expected.sort();
+    assert!(
+        found.is_sorted_by_key(|d| (d.span.start, d.span.end, d.rule.clone())),
+        "in order, the length limit's finding among the pieces'"
+    );
+    let mut each = Vec::new();
+    linter.check_each(&text, |d| each.push(d));
+    assert!(each == found, "check_each hands over what check returns");
     let mut got = spans(&found);
     got.sort();
     assert_eq!(got.len(), expected.len());

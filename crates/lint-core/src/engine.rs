@@ -179,14 +179,20 @@ const DIRECT_MAX_BYTES: usize = 1024;
 pub const PIECE_BYTES: usize = 256 << 10;
 
 impl PhraseMatcher {
-    fn new(phrases: Vec<String>, per_phrase: Vec<Vec<Target>>) -> PhraseMatcher {
-        let mut ranges = Vec::with_capacity(per_phrase.len());
-        let mut targets = Vec::new();
-        for list in per_phrase {
-            let start = targets.len() as u32;
-            targets.extend(list);
-            ranges.push((start, targets.len() as u32));
+    /// `targets` holds `(phrase, target)` pairs in any order of phrases; a phrase's own
+    /// targets keep their order.
+    fn new(phrases: Vec<String>, mut targets: Vec<(u32, Target)>) -> PhraseMatcher {
+        // Stable: a phrase's targets stay in the order they were added.
+        targets.sort_by_key(|&(phrase, _)| phrase);
+        let mut ranges = vec![(0u32, 0u32); phrases.len()];
+        for (i, &(phrase, _)) in targets.iter().enumerate() {
+            let range = &mut ranges[phrase as usize];
+            if range.1 == 0 {
+                range.0 = i as u32;
+            }
+            range.1 = i as u32 + 1;
         }
+        let targets = targets.into_iter().map(|(_, target)| target).collect();
         PhraseMatcher {
             nfa: std::sync::OnceLock::new(),
             dfa: std::sync::OnceLock::new(),
@@ -1032,16 +1038,14 @@ impl LinterBuilder {
         compiled.sort_by(|a, b| a.rule.info.id.cmp(&b.rule.info.id));
 
         let mut phrase_ids: detect::gazetteer::FxHashMap<String, usize> = Default::default();
-        let mut targets: Vec<Vec<Target>> = Vec::new();
-        // The map owns each phrase (the list is made from it at the end): thousands of
-        // phrases, each copied once fewer at start-up.
+        // (phrase, target) pairs in one list, not a list per phrase: thousands of phrases,
+        // and start-up allocated for each. The map owns each phrase (the list is made from
+        // it at the end), so each is copied once fewer too.
+        let mut targets: Vec<(u32, Target)> = Vec::new();
         let mut intern = |phrase: String, target: Target| {
-            let next = targets.len();
+            let next = phrase_ids.len();
             let idx = *phrase_ids.entry(phrase).or_insert(next);
-            if idx == next {
-                targets.push(Vec::new());
-            }
-            targets[idx].push(target);
+            targets.push((idx as u32, target));
         };
         let ctx = BuildContext {
             platform: self.platform,
@@ -1165,7 +1169,8 @@ enum TermKind {
 #[derive(Default)]
 struct TermList {
     terms: Vec<(String, Arc<[String]>)>,
-    seen: detect::gazetteer::FxHashSet<String>,
+    /// Hash of each spelling in `terms` → the index of the first with that hash.
+    seen: detect::gazetteer::FxHashMap<u64, u32>,
 }
 
 impl TermList {
@@ -1191,25 +1196,51 @@ impl TermList {
     }
 
     fn add_spellings(&mut self, term: &str, suggestions: Vec<String>) {
-        let suggestions: Arc<[String]> = Arc::from(suggestions);
-        let mut spellings = vec![term.to_string()];
-        if let Some(us) = crate::inflect::ize(term) {
-            spellings.push(us);
-        }
-        for i in 0..spellings.len() {
-            if spellings[i].contains('-') {
-                let spaced = spellings[i].replace('-', " ");
-                spellings.push(spaced);
-            } else if spellings[i].matches(' ').count() == 1 {
+        // The term, its -ize spelling, and each of those spaced (if hyphenated) or
+        // hyphenated (if two words), in that order.
+        let mut spellings: [Option<String>; 4] = [
+            Some(term.to_string()),
+            crate::inflect::ize(term),
+            None,
+            None,
+        ];
+        for i in 0..2 {
+            spellings[i + 2] = match &spellings[i] {
+                Some(s) if s.contains('-') => Some(s.replace('-', " ")),
                 // Two words are often hyphenated too ("game-changer").
-                let hyphenated = spellings[i].replace(' ', "-");
-                spellings.push(hyphenated);
+                Some(s) if s.bytes().filter(|&b| b == b' ').count() == 1 => {
+                    Some(s.replace(' ', "-"))
+                }
+                _ => None,
+            };
+        }
+        let mut suggestions = Some(suggestions);
+        let mut shared: Option<Arc<[String]>> = None;
+        for spelling in spellings.into_iter().flatten() {
+            // The first entry to produce a form keeps it ("used" is past and participle).
+            if self.is_new(&spelling) {
+                let shared =
+                    shared.get_or_insert_with(|| Arc::from(suggestions.take().unwrap_or_default()));
+                self.terms.push((spelling, Arc::clone(shared)));
             }
         }
-        for spelling in spellings {
-            // The first entry to produce a form keeps it ("used" is past and participle).
-            if self.seen.insert(spelling.clone()) {
-                self.terms.push((spelling, Arc::clone(&suggestions)));
+    }
+
+    /// Whether no term so far is `spelling`; if so, the caller adds it next. Keyed by hash,
+    /// so a spelling is not copied into a set as well as the list (thousands of them at
+    /// start-up).
+    fn is_new(&mut self, spelling: &str) -> bool {
+        use std::collections::hash_map::Entry;
+        let at = self.terms.len() as u32;
+        match self.seen.entry(detect::gazetteer::fx(spelling.as_bytes())) {
+            Entry::Vacant(e) => {
+                e.insert(at);
+                true
+            }
+            // The same spelling, or (almost never) another with the same 64-bit hash.
+            Entry::Occupied(e) => {
+                self.terms[*e.get() as usize].0 != spelling
+                    && !self.terms.iter().any(|(t, _)| t == spelling)
             }
         }
     }

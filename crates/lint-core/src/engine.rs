@@ -105,7 +105,16 @@ enum Target {
         det: usize,
         kind: u16,
     },
+    /// A cue word of rule number `rule`'s `context`: one of `any`, or of `none`.
+    Cue {
+        rule: usize,
+        none: bool,
+    },
 }
+
+/// `(rule, none, start, end)` of each context cue found in a draft (see [`Target::Cue`]),
+/// sorted by rule and start once the phrases are found.
+type Cues = Vec<(usize, bool, usize, usize)>;
 
 #[derive(Debug)]
 struct PhraseMatcher {
@@ -320,6 +329,8 @@ struct Post<'t> {
     quotes: std::cell::OnceCell<Vec<Hit>>,
     /// A piece of a longer draft (see [`Linter::check`]).
     piece: bool,
+    /// The context cues found in the draft.
+    cues: Cues,
 }
 
 impl Scratch {
@@ -345,6 +356,36 @@ impl Scratch {
             Scratch::KEEP_BYTES_PER_SLOT
         }
     }
+}
+
+/// Whether rule number `rule_idx`'s `context` (if any) allows a finding at `start..end`:
+/// one of its `any` cues (if it has any) and none of its `none` cues lie within its window
+/// of words either side. `cues` are the draft's, found by the phrase automaton with every
+/// other phrase and sorted, so a finding costs a binary search, not a search of the window
+/// for each cue word.
+fn context_allows(
+    rule_idx: usize,
+    rule: &Rule,
+    text: &str,
+    cues: &[(usize, bool, usize, usize)],
+    start: usize,
+    end: usize,
+) -> bool {
+    let Some(ctx) = &rule.context else {
+        return true;
+    };
+    let (lo, hi) = text::word_window(text, start, end, ctx.window);
+    let from = cues.partition_point(|&(r, _, s, _)| (r, s) < (rule_idx, lo));
+    let (mut any, mut none) = (false, false);
+    for &(_, is_none, _, e) in cues[from..]
+        .iter()
+        .take_while(|&&(r, _, s, _)| r == rule_idx && s < hi)
+    {
+        if e <= hi {
+            *if is_none { &mut none } else { &mut any } = true;
+        }
+    }
+    (ctx.any.is_empty() || any) && !none
 }
 
 /// Whether `span` lies inside one of a draft's allow-listed phrases (`allowed` sealed by
@@ -591,6 +632,7 @@ impl Linter {
             allowed: Vec::new(),
             quotes: std::cell::OnceCell::new(),
             piece: false,
+            cues: Vec::new(),
         }
     }
 
@@ -621,19 +663,12 @@ impl Linter {
     fn check_posts(&self, posts: &mut [Post<'_>], scratch: &mut Scratch) {
         for post in posts.iter_mut() {
             if let Some(phrases) = &self.phrases {
-                self.check_phrases(
-                    phrases,
-                    post.text,
-                    &post.folded,
-                    &mut post.out,
-                    &mut post.allowed,
-                    &mut post.hits,
-                );
+                self.check_phrases(phrases, post);
             }
         }
         for post in posts.iter_mut() {
             if let Some(patterns) = &self.patterns {
-                self.check_patterns(patterns, post.text, &mut post.out);
+                self.check_patterns(patterns, post.text, &post.cues, &mut post.out);
             }
             if let Some(patterns) = &self.detector_patterns {
                 post.hits.active |= patterns.scan(
@@ -732,15 +767,17 @@ impl Linter {
         failures
     }
 
-    fn check_phrases(
-        &self,
-        phrases: &PhraseMatcher,
-        text: &str,
-        folded: &Folded<'_>,
-        out: &mut Vec<Diagnostic>,
-        allowed: &mut Vec<Span>,
-        hits: &mut DetectorHits,
-    ) {
+    fn check_phrases(&self, phrases: &PhraseMatcher, post: &mut Post<'_>) {
+        let Post {
+            text,
+            folded,
+            out,
+            allowed,
+            hits,
+            cues,
+            ..
+        } = post;
+        let text: &str = text;
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
         let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
         // (rule, start, end) of each rule's `except` phrases.
@@ -766,9 +803,11 @@ impl Linter {
                         found.push((*rule, start, end, suggestions));
                     }
                     Target::Except { rule } => except.push((*rule, start, end)),
+                    Target::Cue { rule, none } => cues.push((*rule, *none, start, end)),
                 }
             }
         });
+        cues.sort_unstable_by_key(|&(rule, _, start, end)| (rule, start, end));
         detect::seal(allowed);
         let except = Excepts::new(except);
         // Leftmost-longest per rule, so one rule never reports overlapping spans
@@ -780,7 +819,8 @@ impl Linter {
                 continue;
             }
             let rule = &self.rules[rule_idx];
-            if except.overlaps(rule_idx, start, end) || !self.context_allows(rule, text, start, end)
+            if except.overlaps(rule_idx, start, end)
+                || !context_allows(rule_idx, rule, text, cues, start, end)
             {
                 continue;
             }
@@ -794,13 +834,19 @@ impl Linter {
         }
     }
 
-    fn check_patterns(&self, patterns: &PatternMatcher, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check_patterns(
+        &self,
+        patterns: &PatternMatcher,
+        text: &str,
+        cues: &[(usize, bool, usize, usize)],
+        out: &mut Vec<Diagnostic>,
+    ) {
         let mut search = |(regex, rule_idx): &(Regex, usize)| {
             let rule = &self.rules[*rule_idx];
             for m in regex.find_iter(text) {
                 if m.is_empty()
                     || rule.validator.is_some_and(|v| !v.accepts(m.as_str()))
-                    || !self.context_allows(rule, text, m.start(), m.end())
+                    || !context_allows(*rule_idx, rule, text, cues, m.start(), m.end())
                 {
                     continue;
                 }
@@ -837,16 +883,6 @@ impl Linter {
                 })
                 .collect(),
         }
-    }
-
-    fn context_allows(&self, rule: &Rule, text: &str, start: usize, end: usize) -> bool {
-        let Some(ctx) = &rule.context else {
-            return true;
-        };
-        let (lo, hi) = text::word_window(text, start, end, ctx.window);
-        let window = text::fold(&text[lo..hi]);
-        let has = |cues: &[String]| cues.iter().any(|c| text::contains_whole_word(&window, c));
-        (ctx.any.is_empty() || has(&ctx.any)) && !has(&ctx.none)
     }
 
     fn diagnostic(
@@ -1066,6 +1102,7 @@ impl LinterBuilder {
             if c.rule.info.is_enabled() {
                 match c.matcher {
                     Matcher::Terms(terms, except) => {
+                        intern_cues(&c.rule, i, &mut intern);
                         for (term, suggestions) in terms {
                             intern(
                                 term,
@@ -1080,6 +1117,7 @@ impl LinterBuilder {
                         }
                     }
                     Matcher::Pattern(regex) => {
+                        intern_cues(&c.rule, i, &mut intern);
                         regexes.push((regex, i));
                     }
                     Matcher::Detector(params) => {
@@ -1242,6 +1280,24 @@ impl TermList {
                 self.terms[*e.get() as usize].0 != spelling
                     && !self.terms.iter().any(|(t, _)| t == spelling)
             }
+        }
+    }
+}
+
+/// Adds rule number `rule_idx`'s context cues to the phrases (an empty cue never matches).
+fn intern_cues(rule: &Rule, rule_idx: usize, intern: &mut impl FnMut(String, Target)) {
+    let Some(ctx) = &rule.context else {
+        return;
+    };
+    for (cues, none) in [(&ctx.any, false), (&ctx.none, true)] {
+        for cue in cues.iter().filter(|c| !c.is_empty()) {
+            intern(
+                cue.clone(),
+                Target::Cue {
+                    rule: rule_idx,
+                    none,
+                },
+            );
         }
     }
 }
@@ -1580,6 +1636,89 @@ fn compile_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `context_allows` as it was before cues came from the automaton: the window folded
+    /// and searched for each cue word. The reference the automaton's cues must agree with.
+    fn context_allows_by_search(rule: &Rule, text: &str, start: usize, end: usize) -> bool {
+        let Some(ctx) = &rule.context else {
+            return true;
+        };
+        let (lo, hi) = text::word_window(text, start, end, ctx.window);
+        let window = text::fold(&text[lo..hi]);
+        let has = |cues: &[String]| cues.iter().any(|c| text::contains_whole_word(&window, c));
+        (ctx.any.is_empty() || has(&ctx.any)) && !has(&ctx.none)
+    }
+
+    #[test]
+    fn context_cues_from_the_automaton_judge_as_searching_each_window_does() {
+        let house = r#"
+[[rule]]
+id = "confidentiality/case-ref"
+type = "pattern"
+severity = "error"
+summary = "s"
+message = "m"
+pattern = '\b[A-Z]{2,}-?\d{3,}\b'
+context = { any = ["case", "ref", "file no."], none = ["invoice", "order"], window = 3 }
+
+[[rule]]
+id = "tone/in-context"
+type = "terms"
+severity = "info"
+summary = "s"
+message = "m"
+context = { any = ["team", "service", "café"], none = ["not", "’s"], window = 2 }
+[rule.terms]
+"hub" = ""
+"visit" = ""
+"#;
+        let linter = Linter::builder()
+            .house_rules("t.toml", house)
+            .build()
+            .expect("builds");
+        let phrases = linter.phrases.as_ref().expect("phrases");
+        let mut texts = crate::corpus_posts();
+        texts.push(
+            "Case  ref AB-1234, not the invoice AB-5678.\nFile no. XY-999 for the \
+             team\u{2019}s hub; cafe\u{301} hub, CAFÉ hub by the service  hub. ORDER: \
+             ZZ-12345 visit"
+                .to_string(),
+        );
+        let mut judged = 0;
+        for text in &texts {
+            let mut post = linter.start_post(text, &mut PostBuffers::default());
+            linter.check_phrases(phrases, &mut post);
+            // Every word of the draft as a finding's span, and every two words.
+            let words: Vec<(usize, usize)> = text
+                .split_whitespace()
+                .map(|w| {
+                    let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                    (start, start + w.len())
+                })
+                .collect();
+            let spans: Vec<(usize, usize)> = words
+                .iter()
+                .copied()
+                .chain(words.windows(2).map(|p| (p[0].0, p[1].1)))
+                .collect();
+            for (rule_idx, rule) in linter.rules.iter().enumerate() {
+                if rule.context.is_none() {
+                    continue;
+                }
+                for &(start, end) in &spans {
+                    judged += 1;
+                    assert_eq!(
+                        context_allows(rule_idx, rule, text, &post.cues, start, end),
+                        context_allows_by_search(rule, text, start, end),
+                        "{} at {:?} in {text:?}",
+                        rule.info.id,
+                        &text[start..end]
+                    );
+                }
+            }
+        }
+        assert!(judged > 10_000, "{judged}");
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]

@@ -48,12 +48,25 @@ fn walk(text: &str, limit: usize) -> (usize, Option<usize>) {
         while next_url.as_ref().is_some_and(|u| u.start < i) {
             next_url = urls.next(); // cannot happen: units never straddle a URL start
         }
+        let url_start = next_url.as_ref().map_or(bytes.len(), |u| u.start);
+        if i < url_start && PLAIN[usize::from(b)] {
+            // The common case, a run of ASCII that is no URL, emoji or keycap, each byte
+            // weighing 1: counted in one go, not unit by unit.
+            let run = bytes[i..url_start]
+                .iter()
+                .position(|&b| !PLAIN[usize::from(b)])
+                .unwrap_or(url_start - i);
+            if overflow.is_none() && count.saturating_add(run) > limit {
+                overflow = Some(i + limit.saturating_sub(count));
+            }
+            count = count.saturating_add(run);
+            i += run;
+            continue;
+        }
         let (weight, len) = if let Some(url) = next_url.as_ref().filter(|u| u.start == i) {
             let len = url.end - url.start;
             next_url = urls.next();
             (URL_WEIGHT, len)
-        } else if b < 0x80 && !matches!(b, b'#' | b'*' | b'0'..=b'9') {
-            (1, 1) // the common case: not a URL, not a keycap
         } else if let Some(len) = emoji::sequence_len(text, i) {
             (HEAVY, len)
         } else if b < 0x80 {
@@ -73,6 +86,18 @@ fn walk(text: &str, limit: usize) -> (usize, Option<usize>) {
     }
     (count, overflow)
 }
+
+/// ASCII bytes that are a unit of weight 1 on their own: not `#`, `*` or a digit, which
+/// may start a keycap emoji.
+static PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        plain[b] = !matches!(b as u8, b'#' | b'*' | b'0'..=b'9');
+        b += 1;
+    }
+    plain
+};
 
 /// The weight of one code point in config v3.
 fn char_weight(c: char) -> usize {
@@ -107,6 +132,60 @@ fn invalid_chars(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`walk`] unit by unit, as it was before plain ASCII runs were counted in one go.
+    fn walk_by_unit(text: &str, limit: usize) -> (usize, Option<usize>) {
+        let bytes = text.as_bytes();
+        let mut urls = UrlFinder::new(text, Dialect::X);
+        let mut next_url = urls.next();
+        let (mut count, mut overflow, mut i) = (0usize, None, 0);
+        while let Some(&b) = bytes.get(i) {
+            while next_url.as_ref().is_some_and(|u| u.start < i) {
+                next_url = urls.next();
+            }
+            let (weight, len) = if let Some(url) = next_url.as_ref().filter(|u| u.start == i) {
+                let len = url.end - url.start;
+                next_url = urls.next();
+                (URL_WEIGHT, len)
+            } else if b < 0x80 && !matches!(b, b'#' | b'*' | b'0'..=b'9') {
+                (1, 1)
+            } else if let Some(len) = emoji::sequence_len(text, i) {
+                (HEAVY, len)
+            } else if b < 0x80 {
+                (1, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                (char_weight(c), c.len_utf8())
+            };
+            count = count.saturating_add(weight);
+            if overflow.is_none() && count > limit {
+                overflow = Some(i);
+            }
+            i += len;
+        }
+        (count, overflow)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn counting_runs_at_once_equals_counting_unit_by_unit(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "word ", ". ", "#", "#tag ", "1", "2\u{20E3}", "*", "é", "日本",
+                    "\u{2014}", "👍🏽", "👨\u{200D}👩", " example.com ", "http://a.co/x ",
+                    "https://t.co", "a.b", "@user ", "\n", "\u{FEFF}",
+                ]),
+                0..40,
+            ),
+            limit in 0usize..60,
+        ) {
+            let text: String = pieces.concat();
+            prop_assert_eq!(walk(&text, limit), walk_by_unit(&text, limit));
+        }
+    }
 
     fn len(text: &str) -> usize {
         x_weighted_length(text)

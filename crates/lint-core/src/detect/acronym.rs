@@ -11,8 +11,9 @@ struct Acronym {
     spelling: String,
     /// What it stands for, as shown in the message and suggestion.
     expansion: String,
-    /// Folded expansions, hyphens as spaces: any of them in the post spells it out.
-    spelled_out: Vec<String>,
+    /// Folded expansions, hyphens as spaces: any of them in the post spells it out. Each
+    /// searcher is made once here, not for every post with the acronym.
+    spelled_out: Vec<memchr::memmem::Finder<'static>>,
     /// Upper-case letters in `spelling`: a match needs at least as many, so "Send" and
     /// "send" are words, not "SEND".
     uppers: usize,
@@ -58,7 +59,10 @@ impl AcronymDetector {
                 acronyms.push(Acronym {
                     spelling: spelling.clone(),
                     expansion,
-                    spelled_out: expansions.iter().map(|e| loose(e)).collect(),
+                    spelled_out: expansions
+                        .iter()
+                        .map(|e| memchr::memmem::Finder::new(loose(e).as_bytes()).into_owned())
+                        .collect(),
                     uppers: uppers(spelling),
                 });
             }
@@ -91,16 +95,19 @@ impl Detector for AcronymDetector {
             // The draft is folded already: only the hyphens are left to loosen (and the runs
             // of spaces they may leave to collapse, as `loose` does).
             let post = post.get_or_insert_with(|| {
-                let spaced = input.folded.as_str().replace('-', " ");
-                spaced
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                let folded = input.folded.as_str();
+                let mut loosened = String::with_capacity(folded.len());
+                for word in folded.split([' ', '-']).filter(|w| !w.is_empty()) {
+                    if !loosened.is_empty() {
+                        loosened.push(' ');
+                    }
+                    loosened.push_str(word);
+                }
+                loosened
             });
             let spelled_out = acronym.spelled_out.iter().any(|e| {
-                post.match_indices(e.as_str())
-                    .any(|(i, _)| i == 0 || !post[..i].ends_with(|c: char| c.is_alphanumeric()))
+                e.find_iter(post.as_bytes())
+                    .any(|i| i == 0 || !post[..i].ends_with(|c: char| c.is_alphanumeric()))
             });
             if spelled_out {
                 continue;

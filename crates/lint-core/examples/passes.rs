@@ -13,7 +13,8 @@
 //! the corpus size in MB; the number of passes.
 //!
 //! With `POSTLINT_DUMP=FILE` set, every finding of the first pass is written to FILE (post
-//! number, rule, span, severity), so two builds can be checked for identical results.
+//! number, rule, span, severity), so two builds can be checked for identical results;
+//! `POSTLINT_DUMP_ALL` set as well adds each finding's message, suggestions, data and labels.
 //! With `POSTLINT_BATCH` set, the posts go through `Linter::check_all` (a batch at a time)
 //! rather than `Linter::check` one by one.
 #![allow(clippy::print_stderr)]
@@ -74,6 +75,13 @@ fn main() {
                     "{n} {} {}..{} {:?}\n",
                     d.rule, d.span.start, d.span.end, d.severity
                 ));
+                if std::env::var("POSTLINT_DUMP_ALL").is_ok() {
+                    // Everything else too: message, suggestions, data and labels.
+                    dump.push_str(&format!(
+                        "  {:?} {:?} {:?} {:?}\n",
+                        d.message, d.suggestions, d.data, d.labels
+                    ));
+                }
             }
         }
         std::fs::write(&path, dump).expect("dump written");

@@ -93,7 +93,9 @@ enum Target {
     Allow,
     Term {
         rule: usize,
+        /// The entry's suggestions as written: `inflect` makes them fit this form.
         suggestions: Arc<[String]>,
+        inflect: Inflect,
     },
     /// A phrase that rule number `rule` reports nothing overlapping ("key worker" for
     /// "key", "practice educator" for "best practice").
@@ -111,6 +113,33 @@ enum Target {
         none: bool,
     },
 }
+
+/// How a term's suggestions are made to fit the form of the entry that matched: "leverage"
+/// = "use" suggests "used" for "leveraged". Done when a finding is reported, not for every
+/// form of every entry when the linter is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Inflect {
+    /// As written.
+    Not,
+    /// A verb phrase, in this form.
+    Verb(crate::inflect::VerbForm),
+    /// A noun phrase, plural.
+    Plural,
+}
+
+impl Inflect {
+    fn apply(self, suggestion: &str) -> std::borrow::Cow<'_, str> {
+        use crate::inflect::{noun_phrase_plural, verb_phrase};
+        match self {
+            Inflect::Not => suggestion.into(),
+            Inflect::Verb(form) => verb_phrase(suggestion, form).into(),
+            Inflect::Plural => noun_phrase_plural(suggestion).into(),
+        }
+    }
+}
+
+/// `(rule, start, end, suggestions, inflect)` of a term's whole-word match in a draft.
+type TermHit<'a> = (usize, usize, usize, &'a Arc<[String]>, Inflect);
 
 /// `(rule, none, start, end)` of each context cue found in a draft (see [`Target::Cue`]),
 /// sorted by rule and start once the phrases are found.
@@ -779,7 +808,7 @@ impl Linter {
         } = post;
         let text: &str = text;
         // (rule, start, end, suggestions) for whole-word matches; overlapping for now.
-        let mut found: Vec<(usize, usize, usize, &Arc<[String]>)> = Vec::new();
+        let mut found: Vec<TermHit<'_>> = Vec::new();
         // (rule, start, end) of each rule's `except` phrases.
         let mut except: Vec<(usize, usize, usize)> = Vec::new();
         // Each match is taken in as the automaton reports it, not stored first.
@@ -799,8 +828,12 @@ impl Linter {
                             end,
                         });
                     }
-                    Target::Term { rule, suggestions } => {
-                        found.push((*rule, start, end, suggestions));
+                    Target::Term {
+                        rule,
+                        suggestions,
+                        inflect,
+                    } => {
+                        found.push((*rule, start, end, suggestions, *inflect));
                     }
                     Target::Except { rule } => except.push((*rule, start, end)),
                     Target::Cue { rule, none } => cues.push((*rule, *none, start, end)),
@@ -814,7 +847,7 @@ impl Linter {
         // ("going forward" wins over "going").
         found.sort_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
         let mut last: Option<(usize, usize)> = None;
-        for (rule_idx, start, end, suggestions) in found {
+        for (rule_idx, start, end, suggestions, inflect) in found {
             if last.is_some_and(|(r, e)| r == rule_idx && start < e) {
                 continue;
             }
@@ -828,7 +861,7 @@ impl Linter {
             let matched = &text[start..end];
             let suggestions = suggestions
                 .iter()
-                .map(|s| text::match_case(matched, s))
+                .map(|s| text::match_case(matched, &inflect.apply(s)))
                 .collect();
             out.push(self.diagnostic(rule_idx, text, start, end, suggestions));
         }
@@ -911,7 +944,7 @@ impl Linter {
 /// What a rule matches with, before the shared matchers are built.
 enum Matcher {
     /// Every form of every term with its suggestions, and the rule's `except` phrases.
-    Terms(Vec<(String, Arc<[String]>)>, Vec<String>),
+    Terms(Vec<(String, Arc<[String]>, Inflect)>, Vec<String>),
     Pattern(Regex),
     Detector(toml::Table),
 }
@@ -1103,12 +1136,13 @@ impl LinterBuilder {
                 match c.matcher {
                     Matcher::Terms(terms, except) => {
                         intern_cues(&c.rule, i, &mut intern);
-                        for (term, suggestions) in terms {
+                        for (term, suggestions, inflect) in terms {
                             intern(
                                 term,
                                 Target::Term {
                                     rule: i,
                                     suggestions,
+                                    inflect,
                                 },
                             );
                         }
@@ -1206,7 +1240,7 @@ enum TermKind {
 /// A rule's terms as matched: every form of every entry, each with its suggestions.
 #[derive(Default)]
 struct TermList {
-    terms: Vec<(String, Arc<[String]>)>,
+    terms: Vec<(String, Arc<[String]>, Inflect)>,
     /// Hash of each spelling in `terms` → the index of the first with that hash.
     seen: detect::gazetteer::FxHashMap<u64, u32>,
 }
@@ -1214,26 +1248,28 @@ struct TermList {
 impl TermList {
     /// Adds `term` (folded) in every form its kind has, with `-ize` spellings and, for
     /// hyphenated words, the spaced spelling ("low hanging fruit"); two-word terms also
-    /// match hyphenated ("game-changer").
+    /// match hyphenated ("game-changer"). Every form shares the entry's suggestions, to be
+    /// inflected to fit when one is reported.
     fn add(&mut self, term: &str, suggestions: &[String], kind: TermKind) {
         use crate::inflect::{VERB_FORMS, noun_phrase_plural, verb_phrase};
+        let suggestions: Arc<[String]> = Arc::from(suggestions);
         match kind {
-            TermKind::Phrase => self.add_spellings(term, suggestions.to_vec()),
+            TermKind::Phrase => self.add_spellings(term, &suggestions, Inflect::Not),
             TermKind::Verb => {
                 for form in VERB_FORMS {
-                    let inflected = suggestions.iter().map(|s| verb_phrase(s, form)).collect();
-                    self.add_spellings(&verb_phrase(term, form), inflected);
+                    let inflected = verb_phrase(term, form);
+                    self.add_spellings(&inflected, &suggestions, Inflect::Verb(form));
                 }
             }
             TermKind::Noun => {
-                self.add_spellings(term, suggestions.to_vec());
-                let plural = suggestions.iter().map(|s| noun_phrase_plural(s)).collect();
-                self.add_spellings(&noun_phrase_plural(term), plural);
+                self.add_spellings(term, &suggestions, Inflect::Not);
+                let plural = noun_phrase_plural(term);
+                self.add_spellings(&plural, &suggestions, Inflect::Plural);
             }
         }
     }
 
-    fn add_spellings(&mut self, term: &str, suggestions: Vec<String>) {
+    fn add_spellings(&mut self, term: &str, suggestions: &Arc<[String]>, inflect: Inflect) {
         // The term, its -ize spelling, and each of those spaced (if hyphenated) or
         // hyphenated (if two words), in that order.
         let mut spellings: [Option<String>; 4] = [
@@ -1252,14 +1288,11 @@ impl TermList {
                 _ => None,
             };
         }
-        let mut suggestions = Some(suggestions);
-        let mut shared: Option<Arc<[String]>> = None;
         for spelling in spellings.into_iter().flatten() {
             // The first entry to produce a form keeps it ("used" is past and participle).
             if self.is_new(&spelling) {
-                let shared =
-                    shared.get_or_insert_with(|| Arc::from(suggestions.take().unwrap_or_default()));
-                self.terms.push((spelling, Arc::clone(shared)));
+                self.terms
+                    .push((spelling, Arc::clone(suggestions), inflect));
             }
         }
     }
@@ -1278,7 +1311,7 @@ impl TermList {
             // The same spelling, or (almost never) another with the same 64-bit hash.
             Entry::Occupied(e) => {
                 self.terms[*e.get() as usize].0 != spelling
-                    && !self.terms.iter().any(|(t, _)| t == spelling)
+                    && !self.terms.iter().any(|(t, ..)| t == spelling)
             }
         }
     }

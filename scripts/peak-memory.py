@@ -4,14 +4,13 @@ drafts, against the bound issue 5 sets: 2x the input's size + 30 MB.
 
 Each input is generated into a temporary directory (nothing large is committed), checked
 once with `postlint -q --max-length 1000000000` (the length limit would otherwise be the
-only finding of the prose inputs) and measured by the kernel's own account of the child
-process (getrusage: ru_maxrss). Prints one row per input.
+only finding of the prose inputs) and measured by GNU time (`/usr/bin/time -f %M`, the
+kernel's maximum resident set of the process). Prints one row per input.
 
 Usage: scripts/peak-memory.py [BINARY]
   BINARY  a built postlint (default: target/release/postlint, built if missing)
 """
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -43,17 +42,13 @@ def main():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(make())
             size = os.path.getsize(path)
-            # Peak RSS of this child alone: run it from a fresh helper process, so the
-            # maximum is not that of an earlier, larger child.
+            # GNU time reports the child's own peak (a Python helper would count its own
+            # memory too: the child's peak includes the forked parent before exec).
             out = subprocess.run(
                 [
-                    sys.executable,
-                    "-c",
-                    "import resource, subprocess, sys, time;"
-                    "t = time.perf_counter();"
-                    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
-                    "t = time.perf_counter() - t;"
-                    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, t)",
+                    "/usr/bin/time",
+                    "-f",
+                    "%M %e",
                     binary,
                     "-q",
                     "--no-config",
@@ -61,11 +56,11 @@ def main():
                     "1000000000",
                     path,
                 ],
-                capture_output=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
                 text=True,
-                check=True,
             )
-            peak, wall = out.stdout.split()
+            peak, wall = out.stderr.strip().splitlines()[-1].split()
             peak_kb, wall = int(peak), float(wall)
             bound_mb = 2 * size / MB + 30
             ok = "ok" if peak_kb * 1024 / MB <= bound_mb else "OVER"

@@ -1106,7 +1106,10 @@ impl LinterBuilder {
 
         compiled.sort_by(|a, b| a.rule.info.id.cmp(&b.rule.info.id));
 
-        let mut phrase_ids: detect::gazetteer::FxHashMap<String, usize> = Default::default();
+        // Sized for the default rules' phrases (about 2,300) and some house ones: growing
+        // from empty rehashed every phrase several times over at start-up.
+        let mut phrase_ids: detect::gazetteer::FxHashMap<String, usize> =
+            detect::gazetteer::FxHashMap::with_capacity_and_hasher(4096, Default::default());
         // (phrase, target) pairs in one list, not a list per phrase: thousands of phrases,
         // and start-up allocated for each. The map owns each phrase (the list is made from
         // it at the end), so each is copied once fewer too.
@@ -1539,12 +1542,31 @@ fn compile_rule(
                 )
                 .with_help("list each phrase with its suggestion: \"touch base\" = \"talk\""));
             }
-            let mut list = TermList::default();
             let tables = [
                 (raw.terms, TermKind::Phrase),
                 (raw.verbs, TermKind::Verb),
                 (raw.nouns, TermKind::Noun),
             ];
+            // About two spellings per entry, five forms per verb: sized up front so the
+            // list and its hash index are not regrown entry by entry.
+            let forms: usize = tables
+                .iter()
+                .map(|(t, kind)| {
+                    let per = if matches!(kind, TermKind::Verb) {
+                        10
+                    } else {
+                        2
+                    };
+                    t.as_ref().map_or(0, |t| t.get_ref().0.len() * per)
+                })
+                .sum();
+            let mut list = TermList {
+                terms: Vec::with_capacity(forms),
+                seen: detect::gazetteer::FxHashMap::with_capacity_and_hasher(
+                    forms,
+                    Default::default(),
+                ),
+            };
             for (table, kind) in tables {
                 for (term, suggestions) in table.map(|t| t.into_inner().0).unwrap_or_default() {
                     let folded = text::fold(term.get_ref().trim());

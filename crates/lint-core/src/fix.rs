@@ -114,7 +114,7 @@ impl FixOutcome {
 impl Linter {
     /// Applies the first suggestion of every finding of a fix-safe rule, re-checks, and
     /// repeats until nothing fix-safe is left; after [`MAX_PASSES`] passes, only while each
-    /// pass leaves fewer fix-safe findings than the one before.
+    /// pass leaves fewer fix-safe findings, or a shorter text, than any pass before it.
     ///
     /// Running it again on its own output changes nothing when the outcome is
     /// [`settled`](FixOutcome::settled).
@@ -127,16 +127,20 @@ impl Linter {
         let is_safe = |rule: &str| safe.contains(rule);
         let mut current = text.to_string();
         let mut passes = Vec::new();
-        let mut pending_before = usize::MAX;
+        // The fewest fix-safe findings and the shortest text of any pass so far.
+        let (mut fewest, mut shortest) = (usize::MAX, usize::MAX);
         loop {
             let found = self.check(&current);
             let fixed = apply(&current, &found, is_safe);
-            // Past the cap, go on only while fewer fix-safe findings are left each time: a
-            // long chain of neighbouring fixes halves with every pass, suggestions that flag
-            // each other do not, and a falling count cannot fall for ever.
+            // Past the cap, go on only while a pass leaves fewer fix-safe findings, or a
+            // shorter text, than any pass before it. A long chain of neighbouring fixes
+            // halves its findings with every pass, and its tail ("!!!" → "!!" → "!") still
+            // shortens the text when the count holds; suggestions that flag each other do
+            // neither for long. Both minimums only fall, and cannot fall for ever.
             let pending = found.iter().filter(|d| is_safe(&d.rule)).count();
-            let progressing = pending < pending_before;
-            pending_before = pending;
+            let progressing = pending < fewest || current.len() < shortest;
+            fewest = fewest.min(pending);
+            shortest = shortest.min(current.len());
             if fixed.fixes.is_empty() || (passes.len() >= MAX_PASSES && !progressing) {
                 return FixOutcome {
                     text: current,
@@ -756,6 +760,41 @@ fix-safe = true
             assert!(outcome.settled, "{n} deletions in a row: {counts:?}");
             assert_eq!(outcome.text.trim(), "");
             assert_eq!(outcome.fix_count(), n);
+            assert!(!linter.fix(&outcome.text).changed());
+        }
+    }
+
+    /// Found by the `check` fuzz target: "!!" = "!" over a run of 380 marks halves the
+    /// run each pass, but the run's tail ("!!!" → "!!" → "!") leaves one fix-safe finding
+    /// for two passes running, so fixing stopped past the cap, unsettled, though the text
+    /// still shrank with every pass.
+    #[test]
+    fn a_chain_whose_last_passes_fix_one_each_settles_past_the_cap() {
+        let linter = Linter::builder()
+            .house_rules(
+                "house.toml",
+                r#"
+[[rule]]
+id = "jargon/house"
+type = "terms"
+severity = "info"
+summary = "s"
+message = "m"
+fix-safe = true
+[rule.terms]
+"!!" = "!"
+"#,
+            )
+            .build()
+            .unwrap();
+        for text in [
+            format!("{}ONing /s!!! NOT it /s!!!/", "!".repeat(380)),
+            "!".repeat(1000),
+        ] {
+            let outcome = linter.fix(&text);
+            let counts: Vec<usize> = outcome.passes.iter().map(Vec::len).collect();
+            assert!(outcome.settled, "{counts:?}: {:?}", outcome.text);
+            assert!(!outcome.text.contains("!!"), "{:?}", outcome.text);
             assert!(!linter.fix(&outcome.text).changed());
         }
     }

@@ -62,12 +62,21 @@ impl LengthLimit {
     /// Every unit of every platform's count weighs at most its bytes (X weighs a code point
     /// 2 only from U+1100, three bytes; an emoji sequence 2), as long as the text is what is
     /// counted: X counts the NFC text, so the text must be one NFC leaves alone. A URL
-    /// counts 23, and every URL has an ASCII dot in its domain (the URL finder starts from
-    /// those): so the bytes, plus 23 per dot, bound the count from above.
+    /// counts 23, and every URL has an ASCII dot in its domain followed by a label or TLD
+    /// (the URL finder starts from those): so the bytes, plus 23 per such dot, bound the
+    /// count from above.
     fn surely_within(&self, body: &str) -> bool {
         const URL: usize = 23;
         let bytes = body.as_bytes();
-        let dots = memchr::memchr_iter(b'.', bytes).count();
+        // Only a dot followed by a label or TLD can be a URL's: not one that ends a
+        // sentence (followed by white space, punctuation or nothing; see the URL finder).
+        let dots = memchr::memchr_iter(b'.', bytes)
+            .filter(|&i| {
+                bytes
+                    .get(i + 1)
+                    .is_some_and(|b| !b.is_ascii_whitespace() && !b.is_ascii_punctuation())
+            })
+            .count();
         if bytes.len().saturating_add(dots.saturating_mul(URL)) > self.limit {
             return false;
         }
@@ -189,13 +198,15 @@ mod tests {
             assert!(!x.surely_within(text), "{text:?}");
             assert_eq!(measure(text, Platform::X, x.limit).length, weight);
         }
-        // 19 bytes and a dot that might end a URL's first label: 42 at most.
+        // A full stop ends no URL: 19 bytes. A dot followed by a letter may be one: 14
+        // bytes, but "a.co" counts 23.
         let ascii = LengthLimit {
             platform: Platform::X,
-            limit: 50,
+            limit: 30,
         };
         assert!(ascii.surely_within("Met the team today."));
-        assert!(!ascii.surely_within("Met the team today. See a.co"));
+        assert!(!ascii.surely_within("See a.co today"));
+        assert_eq!(measure("See a.co today", Platform::X, 30).length, 33);
     }
 
     proptest! {

@@ -325,7 +325,82 @@ struct PatternMatcher {
     /// `None` when there is one regex, which is then always searched.
     set: Option<RegexSet>,
     /// Each pattern rule's regex, with the rule's index.
-    regexes: Vec<(Regex, usize)>,
+    regexes: Vec<(LazyRegex, usize)>,
+}
+
+/// A pattern rule's regex. A house rule's is compiled when the linter is built, which is
+/// how a bad pattern is reported; a built-in rule's (valid: its examples run as tests) is
+/// compiled on first need, since most drafts cannot match it: none of the bytes a match
+/// can start with occurs in them ("!" and "?" for `tone/punctuation`).
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    /// The bytes a match can start with, when the pattern's literal prefixes say (`None`:
+    /// any byte may).
+    first_bytes: Option<Box<[bool; 256]>>,
+    regex: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// A regex already compiled.
+    fn compiled(regex: Regex) -> LazyRegex {
+        LazyRegex {
+            source: regex.as_str().to_string(),
+            first_bytes: None,
+            regex: std::sync::OnceLock::from(Some(regex)),
+        }
+    }
+
+    /// A valid pattern, compiled on first need.
+    fn lazy(source: String) -> LazyRegex {
+        LazyRegex {
+            first_bytes: first_bytes(&source),
+            source,
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The regex, unless `text` surely holds no match.
+    fn for_text(&self, text: &str) -> Option<&Regex> {
+        if let Some(regex) = self.regex.get() {
+            return regex.as_ref();
+        }
+        if let Some(first) = &self.first_bytes
+            && !text.bytes().any(|b| first[usize::from(b)])
+        {
+            return None;
+        }
+        self.regex
+            .get_or_init(|| pattern_regex(&self.source).ok())
+            .as_ref()
+    }
+}
+
+/// A pattern rule's regex, as every pattern rule's is built.
+fn pattern_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
+/// The bytes a match of `pattern` can start with, from its literal prefixes; `None` when
+/// it can start anywhere (or match the empty string) or is not understood.
+fn first_bytes(pattern: &str) -> Option<Box<[bool; 256]>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut first = Box::new([false; 256]);
+    for literal in prefixes.literals()? {
+        first[usize::from(*literal.as_bytes().first()?)] = true;
+    }
+    Some(first)
 }
 
 /// Buffers a check needs, kept per thread for the next check (see [`Linter::check`]):
@@ -874,7 +949,10 @@ impl Linter {
         cues: &[(usize, bool, usize, usize)],
         out: &mut Vec<Diagnostic>,
     ) {
-        let mut search = |(regex, rule_idx): &(Regex, usize)| {
+        let mut search = |(regex, rule_idx): &(LazyRegex, usize)| {
+            let Some(regex) = regex.for_text(text) else {
+                return;
+            };
             let rule = &self.rules[*rule_idx];
             for m in regex.find_iter(text) {
                 if m.is_empty()
@@ -945,7 +1023,7 @@ impl Linter {
 enum Matcher {
     /// Every form of every term with its suggestions, and the rule's `except` phrases.
     Terms(Vec<(String, Arc<[String]>, Inflect)>, Vec<String>),
-    Pattern(Regex),
+    Pattern(LazyRegex),
     Detector(toml::Table),
 }
 
@@ -1129,7 +1207,7 @@ impl LinterBuilder {
             intern(phrase, Target::Allow);
         }
         let mut rules = Vec::with_capacity(compiled.len());
-        let mut regexes: Vec<(Regex, usize)> = Vec::new();
+        let mut regexes: Vec<(LazyRegex, usize)> = Vec::new();
         // Detector regexes, each with the detectors that asked for it: detectors that
         // register the same regex share one search.
         let mut detector_patterns: Vec<(detect::Source, Vec<(usize, u16)>)> = Vec::new();
@@ -1593,10 +1671,12 @@ fn compile_rule(
             let Some(pattern) = raw.pattern else {
                 return Err(err(raw.id.span(), format!("rule `{id}` needs a `pattern`")));
             };
-            let regex = RegexBuilder::new(pattern.get_ref())
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
-                .map_err(|e| {
+            // A built-in pattern is known to be valid (its examples run as tests), and is
+            // compiled on first need; a house one is compiled now, to report its mistakes.
+            if builtin {
+                Matcher::Pattern(LazyRegex::lazy(pattern.into_inner()))
+            } else {
+                let regex = pattern_regex(pattern.get_ref()).map_err(|e| {
                     let detail = match e {
                         regex::Error::CompiledTooBig(limit) => format!(
                             "the pattern compiles to more than {limit} bytes; simplify it \
@@ -1609,7 +1689,8 @@ fn compile_rule(
                         format!("invalid pattern in rule `{id}`: {detail}"),
                     )
                 })?;
-            Matcher::Pattern(regex)
+                Matcher::Pattern(LazyRegex::compiled(regex))
+            }
         }
         RuleKind::Detector => {
             if !builtin {
@@ -1691,6 +1772,43 @@ fn compile_rule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// A match of a pattern always starts with one of the first bytes it is said to
+        /// have, so a draft without any of them is rightly not searched.
+        #[test]
+        fn a_match_starts_with_one_of_the_first_bytes(
+            pattern in proptest::sample::select(vec![
+                "[!?‼⁇⁈⁉]{2,}|[‼⁇⁈⁉]", r"\bLBX-\d{6}\b", r"(?i)lbx-\d+", "(?i)straße",
+                r"\d{3}", "é|e\u{301}", "(a|b)c", "x?y", r"\bref\b|\bcase\b",
+            ]),
+            text in "[a-cxyLlBbXx!?‼é\u{301}S0-9ßs\\- ]{0,24}",
+        ) {
+            let first = first_bytes(pattern);
+            let regex = pattern_regex(pattern).unwrap();
+            for m in regex.find_iter(&text).filter(|m| !m.is_empty()) {
+                if let Some(first) = &first {
+                    proptest::prop_assert!(first[usize::from(text.as_bytes()[m.start()])]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn built_in_patterns_are_compiled_only_for_a_draft_that_could_match() {
+        let punctuation = LazyRegex::lazy("[!?‼⁇⁈⁉]{2,}|[‼⁇⁈⁉]".to_string());
+        let first = punctuation.first_bytes.as_deref().expect("literal prefixes");
+        let bytes: Vec<usize> = (0..256).filter(|&b| first[b]).collect();
+        assert_eq!(bytes, [usize::from(b'!'), usize::from(b'?'), 0xE2]);
+        assert!(punctuation.for_text("Lovely day at panel.").is_none());
+        assert!(punctuation.regex.get().is_none(), "not compiled for nothing");
+        assert!(punctuation.for_text("Really?!").is_some());
+        // Once compiled it is used for every draft.
+        assert!(punctuation.for_text("Lovely day.").is_some());
+        assert!(first_bytes("a*").is_none(), "matches the empty string");
+    }
 
     /// `context_allows` as it was before cues came from the automaton: the window folded
     /// and searched for each cue word. The reference the automaton's cues must agree with.

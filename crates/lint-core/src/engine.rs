@@ -1799,11 +1799,17 @@ mod tests {
     #[test]
     fn built_in_patterns_are_compiled_only_for_a_draft_that_could_match() {
         let punctuation = LazyRegex::lazy("[!?‼⁇⁈⁉]{2,}|[‼⁇⁈⁉]".to_string());
-        let first = punctuation.first_bytes.as_deref().expect("literal prefixes");
+        let first = punctuation
+            .first_bytes
+            .as_deref()
+            .expect("literal prefixes");
         let bytes: Vec<usize> = (0..256).filter(|&b| first[b]).collect();
         assert_eq!(bytes, [usize::from(b'!'), usize::from(b'?'), 0xE2]);
         assert!(punctuation.for_text("Lovely day at panel.").is_none());
-        assert!(punctuation.regex.get().is_none(), "not compiled for nothing");
+        assert!(
+            punctuation.regex.get().is_none(),
+            "not compiled for nothing"
+        );
         assert!(punctuation.for_text("Really?!").is_some());
         // Once compiled it is used for every draft.
         assert!(punctuation.for_text("Lovely day.").is_some());

@@ -731,28 +731,24 @@ mod tests {
         assert!(fixed.fixes.is_empty());
     }
 
+    /// The default rules and one fix-safe house rule of the `terms` given (TOML lines).
+    fn fix_safe_linter(terms: &str) -> Linter {
+        let house = format!(
+            "[[rule]]\nid = \"jargon/house\"\ntype = \"terms\"\nseverity = \"info\"\n\
+             summary = \"s\"\nmessage = \"m\"\nfix-safe = true\n[rule.terms]\n{terms}\n"
+        );
+        Linter::builder()
+            .house_rules("house.toml", house)
+            .build()
+            .unwrap()
+    }
+
     /// Found by the `check` fuzz target: 256 phrases to delete in a row need 9 passes (each
     /// deletes every other one), and fixing stopped after 8, unsettled, as if the house
     /// rules' suggestions flagged each other.
     #[test]
     fn a_long_chain_of_deletions_settles_past_the_cap() {
-        let linter = Linter::builder()
-            .house_rules(
-                "house.toml",
-                r#"
-[[rule]]
-id = "jargon/house"
-type = "terms"
-severity = "info"
-summary = "s"
-message = "m"
-fix-safe = true
-[rule.terms]
-"going forward" = ["", "from now on"]
-"#,
-            )
-            .build()
-            .unwrap();
+        let linter = fix_safe_linter(r#""going forward" = ["", "from now on"]"#);
         for n in [255, 256, 1000] {
             let text = "going forward ".repeat(n);
             let outcome = linter.fix(&text);
@@ -770,23 +766,7 @@ fix-safe = true
     /// still shrank with every pass.
     #[test]
     fn a_chain_whose_last_passes_fix_one_each_settles_past_the_cap() {
-        let linter = Linter::builder()
-            .house_rules(
-                "house.toml",
-                r#"
-[[rule]]
-id = "jargon/house"
-type = "terms"
-severity = "info"
-summary = "s"
-message = "m"
-fix-safe = true
-[rule.terms]
-"!!" = "!"
-"#,
-            )
-            .build()
-            .unwrap();
+        let linter = fix_safe_linter(r#""!!" = "!""#);
         for text in [
             format!("{}ONing /s!!! NOT it /s!!!/", "!".repeat(380)),
             "!".repeat(1000),

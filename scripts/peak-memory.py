@@ -27,7 +27,8 @@ INPUTS = {
     "a million tiny lines": lambda: "a\n" * 1_000_000,
     "5 MB of '!! ' (1.7M findings)": lambda: "!! " * (5 * MB // 3),
     "10,000 emoji ZWJ sequences": lambda: "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466 " * 10_000,
-    "5 MB of combining marks only": lambda: "\u0301" * (5 * MB // 2),
+    "20 MB of combining marks only": lambda: "\u0301" * (10 * MB),
+    "10 MB of decomposed accents (NFD)": lambda: "e\u0301" * (10 * MB // 3),
 }
 
 

@@ -224,9 +224,9 @@ fn check(cli: &Cli, linter: &Linter) -> Result<Status, Failure> {
                 }
             },
         };
-        let view = report.view(&draft);
+        let view = std::cell::OnceCell::new();
         for d in &found {
-            report.finding(&view, d)?;
+            report.finding(&view, &draft, d)?;
         }
         report.drafts += 1;
     }
@@ -376,7 +376,8 @@ impl<'c> Report<'c> {
         }
     }
 
-    /// `draft`'s line index, made once for all its findings.
+    /// `draft`'s line index, made once for all its findings, and only for a draft with a
+    /// finding to write: indexing a draft of a million lines takes 16 MB.
     fn view<'a>(&self, draft: &'a Draft) -> View<'a> {
         match self.sink {
             Sink::Json(_) => View::Json(&draft.name, lines::Lines::new(&draft.text)),
@@ -386,30 +387,38 @@ impl<'c> Report<'c> {
 
     /// Checks `draft` and writes each finding as the linter hands it over.
     fn stream(&mut self, linter: &Linter, draft: &Draft) -> Result<(), Failure> {
-        let view = self.view(draft);
+        let view = std::cell::OnceCell::new();
         let mut failure = None;
         linter.check_each(&draft.text[draft.bom..], |mut d| {
             if failure.is_none() {
                 d.shift(draft.bom);
-                failure = self.finding(&view, &d).err();
+                failure = self.finding(&view, draft, &d).err();
             }
         });
         self.drafts += 1;
         failure.map_or(Ok(()), |e| Err(e.into()))
     }
 
-    /// Counts `d` and writes it (with `--quiet`, only if it fails the run).
-    fn finding(&mut self, view: &View<'_>, d: &Diagnostic) -> io::Result<()> {
+    /// Counts `d`, found in `draft`, and writes it (with `--quiet`, only if it fails the
+    /// run); `view` holds the draft's index once a finding has needed it.
+    fn finding<'a>(
+        &mut self,
+        view: &std::cell::OnceCell<View<'a>>,
+        draft: &'a Draft,
+        d: &Diagnostic,
+    ) -> io::Result<()> {
         self.counts[d.severity as usize] += 1;
         self.failed |= d.severity >= self.fail_at;
+        let quiet_human = matches!(self.sink, Sink::Human { .. }) && self.cli.quiet;
+        if quiet_human && d.severity < self.fail_at {
+            return Ok(());
+        }
+        let view = view.get_or_init(|| self.view(draft));
         match (&mut self.sink, view) {
             (Sink::Json(array), View::Json(name, lines)) => {
                 array.push(&report::JsonFinding::new(name, lines, d))
             }
             (Sink::Human { writer, buf }, View::Human(snippets)) => {
-                if self.cli.quiet && d.severity < self.fail_at {
-                    return Ok(());
-                }
                 report::human(buf, snippets, d)?;
                 // Written as it goes, a megabyte at a time.
                 if buf.as_slice().len() > 1 << 20 {

@@ -210,11 +210,11 @@ const DFA_AFTER_CHECKS: usize = 32;
 /// never builds one.
 const DIRECT_MAX_BYTES: usize = 1024;
 
-/// A draft longer than this (256 KiB, a hundred times LinkedIn's longest post) is checked a
+/// A draft longer than this (128 KiB, forty times LinkedIn's longest post) is checked a
 /// piece of at most this many bytes at a time (see [`Linter::check`]). It bounds what a
 /// check holds at once: a piece's words and hits, and its findings, which in a hostile
 /// draft ("!! !! !! ...") number one per few bytes.
-pub const PIECE_BYTES: usize = 256 << 10;
+pub const PIECE_BYTES: usize = 128 << 10;
 
 impl PhraseMatcher {
     /// `targets` holds `(phrase, target)` pairs in any order of phrases; a phrase's own
@@ -604,7 +604,7 @@ impl Linter {
 
     /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
     ///
-    /// A draft of more than [`PIECE_BYTES`] (256 KiB, far beyond any platform's post) is
+    /// A draft of more than [`PIECE_BYTES`] (128 KiB, far beyond any platform's post) is
     /// checked a piece of at most that size at a time, each ending at a blank line where it can (else a line
     /// break, a sentence end or a space; see [`text::pieces`]), so the memory a check takes
     /// stays bounded whatever the draft's size. The length limit is still counted over the

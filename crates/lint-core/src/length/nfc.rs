@@ -15,87 +15,31 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// A text in NFC with a map back to the original.
 pub(super) struct Nfc<'a> {
     text: Cow<'a, str>,
-    /// Empty when the text was already NFC; else every segment, in order.
-    segments: Vec<Segment>,
-    original_len: usize,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Segment {
-    /// Start in the NFC text.
-    nfc: usize,
-    /// Start in the original text.
-    original: usize,
-    /// The segment is byte for byte the same in both.
-    same: bool,
+    /// The original, when normalising changed it. To map an offset back, its segments are
+    /// walked again rather than kept: a record per changed segment took eight times the
+    /// size of a decomposed draft.
+    original: Option<&'a str>,
 }
 
 impl<'a> Nfc<'a> {
     pub(super) fn new(original: &'a str) -> Self {
-        let original_len = original.len();
         if is_nfc_quick(original.chars()) == IsNormalized::Yes {
             return Nfc {
                 text: Cow::Borrowed(original),
-                segments: Vec::new(),
-                original_len,
+                original: None,
             };
         }
         let mut text = String::with_capacity(original.len() + original.len() / 8);
-        let mut segments: Vec<Segment> = Vec::new();
-        // Copies original[from..to] unchanged, or normalises it.
-        let mut push = |from: usize, to: usize, normalise: bool| {
-            let Some(piece) = original.get(from..to).filter(|p| !p.is_empty()) else {
-                return;
-            };
-            let nfc = text.len();
+        for_each_piece(original, |piece, normalise| {
             if normalise {
                 text.extend(piece.nfc());
             } else {
                 text.push_str(piece);
             }
-            let same = !normalise || text.get(nfc..) == Some(piece);
-            segments.push(Segment {
-                nfc,
-                original: from,
-                same,
-            });
-        };
-        // Segments made of one segment-starting character are already NFC; runs of them are
-        // copied in one piece, and only the other segments are normalised.
-        let mut copied = 0;
-        let mut segment = 0;
-        let mut clean = true;
-        let mut chars = 0;
-        for (i, c) in original.char_indices() {
-            let starts = starts_segment(c);
-            // A segment of thousands of combining marks (only a hostile draft has one) is
-            // cut, so normalising it does not buffer them all at once.
-            let cut = !starts && chars >= MAX_SEGMENT_CHARS;
-            if i == 0 {
-                clean = starts;
-            } else if starts || cut {
-                if !clean {
-                    push(copied, segment, false);
-                    push(segment, i, true);
-                    copied = i;
-                }
-                segment = i;
-                clean = starts;
-            } else {
-                clean = false;
-            }
-            chars = if starts || cut { 1 } else { chars + 1 };
-        }
-        if clean {
-            push(copied, original.len(), false);
-        } else {
-            push(copied, segment, false);
-            push(segment, original.len(), true);
-        }
+        });
         Nfc {
             text: Cow::Owned(text),
-            segments,
-            original_len,
+            original: Some(original),
         }
     }
 
@@ -107,21 +51,72 @@ impl<'a> Nfc<'a> {
     /// Maps a char boundary of the NFC text to a char boundary of the original. An offset inside
     /// a segment that normalisation changed maps to the segment's start.
     pub(super) fn to_original(&self, offset: usize) -> usize {
-        if self.segments.is_empty() {
+        let Some(original) = self.original else {
             return offset;
+        };
+        let mut nfc = 0;
+        let mut found = None;
+        let mut normalised = String::new();
+        for_each_piece(original, |piece, normalise| {
+            if found.is_some() {
+                return;
+            }
+            let from = piece.as_ptr() as usize - original.as_ptr() as usize;
+            let (len, same) = if normalise {
+                normalised.clear();
+                normalised.extend(piece.nfc());
+                (normalised.len(), normalised == piece)
+            } else {
+                (piece.len(), true)
+            };
+            if offset < nfc + len {
+                found = Some(if same { from + (offset - nfc) } else { from });
+            }
+            nfc += len;
+        });
+        found.unwrap_or(original.len())
+    }
+}
+
+/// Calls `f(piece, normalise)` for consecutive, non-empty pieces that cover `original`:
+/// runs of segments that are NFC already (`normalise` false), and single segments to
+/// normalise. Segments made of one segment-starting character are already NFC; the others
+/// normalise independently of each other.
+fn for_each_piece(original: &str, mut f: impl FnMut(&str, bool)) {
+    let mut push = |from: usize, to: usize, normalise: bool| {
+        if let Some(piece) = original.get(from..to).filter(|p| !p.is_empty()) {
+            f(piece, normalise);
         }
-        if offset >= self.text.len() {
-            return self.original_len;
+    };
+    let mut copied = 0;
+    let mut segment = 0;
+    let mut clean = true;
+    let mut chars = 0;
+    for (i, c) in original.char_indices() {
+        let starts = starts_segment(c);
+        // A segment of thousands of combining marks (only a hostile draft has one) is
+        // cut, so normalising it does not buffer them all at once.
+        let cut = !starts && chars >= MAX_SEGMENT_CHARS;
+        if i == 0 {
+            clean = starts;
+        } else if starts || cut {
+            if !clean {
+                push(copied, segment, false);
+                push(segment, i, true);
+                copied = i;
+            }
+            segment = i;
+            clean = starts;
+        } else {
+            clean = false;
         }
-        let i = self
-            .segments
-            .partition_point(|s| s.nfc <= offset)
-            .saturating_sub(1);
-        match self.segments.get(i) {
-            Some(s) if s.same => s.original + (offset - s.nfc),
-            Some(s) => s.original,
-            None => 0,
-        }
+        chars = if starts || cut { 1 } else { chars + 1 };
+    }
+    if clean {
+        push(copied, original.len(), false);
+    } else {
+        push(copied, segment, false);
+        push(segment, original.len(), true);
     }
 }
 
@@ -147,7 +142,9 @@ mod tests {
         let marks = "\u{301}".repeat(3 * MAX_SEGMENT_CHARS + 7);
         let n = Nfc::new(&marks);
         assert_eq!(n.as_str(), marks, "one combining class: nothing moves");
-        assert!(n.segments.len() >= 4);
+        let mut pieces = 0;
+        for_each_piece(&marks, |_, _| pieces += 1);
+        assert!(pieces >= 4, "{pieces}");
         // The base char still takes the first mark; the rest stay as they are.
         let based = format!("a{marks}");
         let n = Nfc::new(&based);

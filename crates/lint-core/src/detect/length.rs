@@ -68,14 +68,9 @@ impl LengthLimit {
     fn surely_within(&self, body: &str) -> bool {
         const URL: usize = 23;
         let bytes = body.as_bytes();
-        // Only a dot followed by a label or TLD can be a URL's: not one that ends a
-        // sentence (followed by white space, punctuation or nothing; see the URL finder).
+        // Only a dot followed by a label or TLD can be a URL's, not one ending a sentence.
         let dots = memchr::memchr_iter(b'.', bytes)
-            .filter(|&i| {
-                bytes
-                    .get(i + 1)
-                    .is_some_and(|b| !b.is_ascii_whitespace() && !b.is_ascii_punctuation())
-            })
+            .filter(|&i| crate::length::dot_may_be_in_url(bytes, i))
             .count();
         if bytes.len().saturating_add(dots.saturating_mul(URL)) > self.limit {
             return false;

@@ -36,6 +36,7 @@ mod tld_table;
 mod url;
 mod x;
 
+pub(crate) use url::dot_may_be_in_url;
 pub use url::extract_urls;
 pub use x::x_weighted_length;
 

@@ -34,6 +34,16 @@ pub(super) enum Dialect {
     Mastodon,
 }
 
+/// Whether the dot at byte `dot` can be one of a URL's: in a domain every dot is followed by
+/// a label or the TLD, and neither starts with white space or ASCII punctuation
+/// (`\p{Punct}`), so a dot that ends a sentence (or the text) is none. Every URL the finder
+/// returns has at least one such dot; the length limit's bound counts on it.
+pub(crate) fn dot_may_be_in_url(bytes: &[u8], dot: usize) -> bool {
+    bytes
+        .get(dot + 1)
+        .is_some_and(|b| !b.is_ascii_whitespace() && !b.is_ascii_punctuation())
+}
+
 /// The longest URL twitter-text accepts, scheme included, in UTF-16 units.
 const MAX_URL_LENGTH: usize = 4096;
 /// The longest t.co slug twitter-text accepts.
@@ -108,15 +118,8 @@ impl<'a> UrlFinder<'a> {
             // Every URL has a dot in its domain; the first dot at or after `s` ends the first
             // label, so only starts in the run of label-like characters before it can match.
             let dot = s + memchr::memchr(b'.', text.get(s..)?.as_bytes())?;
-            // In a domain every dot is followed by a label or the TLD, and neither starts
-            // with white space or ASCII punctuation (`\p{Punct}`): no URL's first label ends
-            // at a full stop, so the words before one are not tried.
-            if self.skip_dead_dots
-                && text
-                    .as_bytes()
-                    .get(dot + 1)
-                    .is_none_or(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation())
-            {
+            // No URL's first label ends at a full stop: the words before one are not tried.
+            if self.skip_dead_dots && !dot_may_be_in_url(text.as_bytes(), dot) {
                 s = dot + 1;
                 continue;
             }

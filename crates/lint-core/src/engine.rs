@@ -605,11 +605,11 @@ impl Linter {
     /// Checks one draft. Diagnostics come sorted by (start, end, rule id).
     ///
     /// A draft of more than [`PIECE_BYTES`] (128 KiB, far beyond any platform's post) is
-    /// checked a piece of at most that size at a time, each ending at a blank line where it can (else a line
-    /// break, a sentence end or a space; see [`text::pieces`]), so the memory a check takes
-    /// stays bounded whatever the draft's size. The length limit is still counted over the
-    /// whole draft; the other rules judge each piece as they judge a post (an acronym
-    /// spelled out in one piece is unexplained in the next).
+    /// checked a piece of at most that size at a time, each ending at a blank line where it
+    /// can (else a line break, a sentence end or a space; see [`text::pieces`]), so the
+    /// memory a check takes stays bounded whatever the draft's size. The length limit is
+    /// still counted over the whole draft; the other rules judge each piece as they judge a
+    /// post (an acronym spelled out in one piece is unexplained in the next).
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
         if text.len() > PIECE_BYTES {
             let mut out = Vec::new();
@@ -620,8 +620,8 @@ impl Linter {
     }
 
     /// Checks one draft as [`Linter::check`] does and hands each diagnostic to `each`, in
-    /// the same order, without holding them all: a draft over [`PIECE_BYTES`], checked a piece at a
-    /// time, holds only one piece's findings at once. For a renderer that writes each
+    /// the same order, without holding them all: a draft over [`PIECE_BYTES`], checked a
+    /// piece at a time, holds only one piece's findings at once. For a renderer that writes each
     /// finding as it comes (the CLI does), so a huge draft dense with findings does not
     /// need memory for all of them.
     pub fn check_each(&self, text: &str, mut each: impl FnMut(Diagnostic)) {

@@ -292,19 +292,38 @@ impl PhraseMatcher {
     }
 
     /// Searches for each phrase in turn, skipping those whose first two bytes never occur
-    /// next to each other in `hay`.
+    /// next to each other in `hay`, or (phrases of four bytes or more) whose first four
+    /// never occur together, as far as a hash of them can tell.
     fn search_each(&self, hay: &str, mut f: impl FnMut(usize, usize, usize)) {
+        // Bit sets of the draft's byte pairs, and of hashes of its runs of four bytes: a
+        // pair alone let through most of a long house list ("ri", "no", "so"...), each
+        // then searched for.
+        fn quad(w: &[u8]) -> usize {
+            let k = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        }
         let bytes = hay.as_bytes();
         let mut pairs = vec![0u64; 1024];
         for w in bytes.windows(2) {
             let k = usize::from(w[0]) << 8 | usize::from(w[1]);
             pairs[k / 64] |= 1 << (k % 64);
         }
+        let mut quads = vec![0u64; 1024];
+        for w in bytes.windows(4) {
+            let k = quad(w);
+            quads[k / 64] |= 1 << (k % 64);
+        }
         for (id, phrase) in self.phrases.iter().enumerate() {
             let p = phrase.as_bytes();
             if p.len() >= 2 {
                 let k = usize::from(p[0]) << 8 | usize::from(p[1]);
                 if pairs[k / 64] & (1 << (k % 64)) == 0 {
+                    continue;
+                }
+            }
+            if p.len() >= 4 {
+                let k = quad(p);
+                if quads[k / 64] & (1 << (k % 64)) == 0 {
                     continue;
                 }
             }
@@ -1186,12 +1205,23 @@ impl LinterBuilder {
 
         // Sized for the default rules' phrases (about 2,300) and some house ones: growing
         // from empty rehashed every phrase several times over at start-up.
+        // A long house list adds its forms: sized for those too, not regrown for them.
+        let term_forms: usize = compiled
+            .iter()
+            .map(|c| match &c.matcher {
+                Matcher::Terms(terms, except) => terms.len() + except.len(),
+                _ => 0,
+            })
+            .sum();
         let mut phrase_ids: detect::gazetteer::FxHashMap<String, usize> =
-            detect::gazetteer::FxHashMap::with_capacity_and_hasher(4096, Default::default());
+            detect::gazetteer::FxHashMap::with_capacity_and_hasher(
+                4096.max(term_forms + 1024),
+                Default::default(),
+            );
         // (phrase, target) pairs in one list, not a list per phrase: thousands of phrases,
         // and start-up allocated for each. The map owns each phrase (the list is made from
         // it at the end), so each is copied once fewer too.
-        let mut targets: Vec<(u32, Target)> = Vec::new();
+        let mut targets: Vec<(u32, Target)> = Vec::with_capacity(term_forms + 1024);
         let mut intern = |phrase: String, target: Target| {
             let next = phrase_ids.len();
             let idx = *phrase_ids.entry(phrase).or_insert(next);
@@ -1359,13 +1389,15 @@ impl TermList {
             None,
             None,
         ];
+        // The -ize spelling has the same hyphens and spaces as the term.
+        let (hyphens, spaces) = term.bytes().fold((0, 0), |(h, s), b| {
+            (h + usize::from(b == b'-'), s + usize::from(b == b' '))
+        });
         for i in 0..2 {
             spellings[i + 2] = match &spellings[i] {
-                Some(s) if s.contains('-') => Some(s.replace('-', " ")),
+                Some(s) if hyphens > 0 => Some(s.replace('-', " ")),
                 // Two words are often hyphenated too ("game-changer").
-                Some(s) if s.bytes().filter(|&b| b == b' ').count() == 1 => {
-                    Some(s.replace(' ', "-"))
-                }
+                Some(s) if spaces == 1 => Some(s.replace(' ', "-")),
                 _ => None,
             };
         }

@@ -200,4 +200,141 @@ fn main() {
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("gazetteers.rs");
     std::fs::write(&dest, out).expect("write gazetteers.rs");
+    encode_rules();
+}
+
+/// The default rule files, in load order.
+const RULE_FILES: [&str; 4] = [
+    "length.toml",
+    "jargon.toml",
+    "confidentiality.toml",
+    "tone.toml",
+];
+
+/// Parses each default rule file here, at build time, and writes its parsed tree (every
+/// key and value with its span) in a compact form that `builtin::parsed` turns back into
+/// the toml crate's tree without lexing or parsing: parsing the default rules was over
+/// half of building the linter. The TOML stays the source; `builtin.rs` embeds both, and a
+/// test checks that the two trees are the same.
+///
+/// The form, little-endian: each value is a tag byte, its span (two u32s) and its payload:
+/// `s` a string (offset and length in the file's string blob, two u32s), `b` a boolean (a
+/// byte), `l` any other scalar as its TOML literal (a string, parsed again on loading:
+/// integers, floats and dates, a handful in all), `a` an array (a u32 count, then the
+/// values), `t` a table (a u32 count, then per entry the key's span and string, then its
+/// value).
+fn encode_rules() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut index = String::from(
+        "/// `(file name, TOML text, parsed tree, its string blob)` of every built-in rule file,\n\
+         /// in load order (see `build.rs`).\n\
+         pub const FILES: &[(&str, &str, &[u8], &str)] = &[\n",
+    );
+    for name in RULE_FILES {
+        let path = rules.join(name);
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let table = toml::de::DeTable::parse(&text)
+            .unwrap_or_else(|e| panic!("rules/{name} is not valid TOML: {e}"));
+        let (mut nodes, mut strings) = (Vec::new(), String::new());
+        let span = table.span();
+        encode_table(table.get_ref(), span, &mut nodes, &mut strings);
+        let nodes_path = Path::new(&out_dir).join(format!("{name}.tree"));
+        let strings_path = Path::new(&out_dir).join(format!("{name}.strings"));
+        std::fs::write(&nodes_path, nodes).expect("write a rule file's tree");
+        std::fs::write(&strings_path, strings).expect("write a rule file's strings");
+        writeln!(
+            index,
+            "    (\n        \"{name}\",\n        include_str!({:?}),\n        include_bytes!({:?}),\n        include_str!({:?}),\n    ),",
+            path.display().to_string(),
+            nodes_path.display().to_string(),
+            strings_path.display().to_string()
+        )
+        .expect("write to a string");
+    }
+    index.push_str("];\n");
+    std::fs::write(Path::new(&out_dir).join("builtin_files.rs"), index)
+        .expect("write builtin_files.rs");
+}
+
+fn push_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(
+        &u32::try_from(n)
+            .expect("rule files are small")
+            .to_le_bytes(),
+    );
+}
+
+fn push_span(out: &mut Vec<u8>, span: std::ops::Range<usize>) {
+    push_u32(out, span.start);
+    push_u32(out, span.end);
+}
+
+fn push_str(out: &mut Vec<u8>, strings: &mut String, s: &str) {
+    push_u32(out, strings.len());
+    push_u32(out, s.len());
+    strings.push_str(s);
+}
+
+fn encode_table(
+    table: &toml::de::DeTable<'_>,
+    span: std::ops::Range<usize>,
+    out: &mut Vec<u8>,
+    strings: &mut String,
+) {
+    out.push(b't');
+    push_span(out, span);
+    push_u32(out, table.len());
+    for (key, value) in table {
+        push_span(out, key.span());
+        push_str(out, strings, key.get_ref());
+        encode_value(value, out, strings);
+    }
+}
+
+fn encode_value(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    out: &mut Vec<u8>,
+    strings: &mut String,
+) {
+    use toml::de::DeValue;
+    let span = value.span();
+    match value.get_ref() {
+        DeValue::Table(table) => encode_table(table, span, out, strings),
+        DeValue::Array(items) => {
+            out.push(b'a');
+            push_span(out, span);
+            push_u32(out, items.len());
+            for item in items {
+                encode_value(item, out, strings);
+            }
+        }
+        DeValue::String(s) => {
+            out.push(b's');
+            push_span(out, span);
+            push_str(out, strings, s);
+        }
+        DeValue::Boolean(b) => {
+            out.push(b'b');
+            push_span(out, span);
+            out.push(u8::from(*b));
+        }
+        DeValue::Integer(i) => {
+            out.push(b'l');
+            push_span(out, span);
+            push_str(out, strings, &i.to_string());
+        }
+        DeValue::Float(f) => {
+            out.push(b'l');
+            push_span(out, span);
+            push_str(out, strings, &f.to_string());
+        }
+        DeValue::Datetime(d) => {
+            out.push(b'l');
+            push_span(out, span);
+            push_str(out, strings, &d.to_string());
+        }
+    }
 }

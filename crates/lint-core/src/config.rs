@@ -238,24 +238,40 @@ const MAX_KEY_PARTS: usize = 80;
 
 /// Parses one file, turning TOML and shape errors into a [`ConfigError`] with a span.
 pub(crate) fn parse_file(file: &SourceFile) -> Result<RawFile, ConfigError> {
-    toml::from_str::<RawFile>(&file.text).map_err(|e| {
-        let message = e.message().trim_end();
-        if e.span().is_none() && message == "recursion limit" {
-            return ConfigError::new(
-                file,
-                too_many_parts(&file.text),
-                format!("a dotted key or table name has more than {MAX_KEY_PARTS} parts"),
-            )
-            .with_help("postlint's keys have at most three, as in [settings.\"length/limit\"]");
-        }
-        let mut err = ConfigError::new(file, e.span(), message.to_string());
-        if message.contains("unknown field") {
-            err = err.with_help("check the spelling; the README lists every key postlint reads");
-        } else if message.contains("max recursion depth") {
-            err = err.with_help("arrays and inline tables may nest at most 80 deep");
-        }
-        err
-    })
+    toml::from_str::<RawFile>(&file.text).map_err(|e| toml_error(file, &e))
+}
+
+/// A built-in file from the tree `build.rs` parsed it into (see [`crate::builtin`]), read
+/// exactly as [`parse_file`] reads its text; from the text should the tree not decode.
+pub(crate) fn parse_builtin(
+    file: &SourceFile,
+    tree: &[u8],
+    strings: &'static str,
+) -> Result<RawFile, ConfigError> {
+    let Some(table) = crate::builtin::parsed(tree, strings) else {
+        return parse_file(file);
+    };
+    RawFile::deserialize(toml::de::Deserializer::from(table)).map_err(|e| toml_error(file, &e))
+}
+
+/// A TOML or shape error in `file` as a [`ConfigError`].
+fn toml_error(file: &SourceFile, e: &toml::de::Error) -> ConfigError {
+    let message = e.message().trim_end();
+    if e.span().is_none() && message == "recursion limit" {
+        return ConfigError::new(
+            file,
+            too_many_parts(&file.text),
+            format!("a dotted key or table name has more than {MAX_KEY_PARTS} parts"),
+        )
+        .with_help("postlint's keys have at most three, as in [settings.\"length/limit\"]");
+    }
+    let mut err = ConfigError::new(file, e.span(), message.to_string());
+    if message.contains("unknown field") {
+        err = err.with_help("check the spelling; the README lists every key postlint reads");
+    } else if message.contains("max recursion depth") {
+        err = err.with_help("arrays and inline tables may nest at most 80 deep");
+    }
+    err
 }
 
 /// The first dotted key or table name in `text` with more than [`MAX_KEY_PARTS`] parts, up

@@ -15,7 +15,7 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use toml::Spanned;
 
 use crate::builtin;
-use crate::config::{ConfigError, RawFile, RawRule, SourceFile, parse_file};
+use crate::config::{ConfigError, RawFile, RawRule, SourceFile, parse_builtin, parse_file};
 use crate::detect::{self, BuildContext, Detector, Finding, Hit, Input, Registry, detector_bit};
 use crate::diagnostic::{Category, Diagnostic, Label, Severity, Span};
 use crate::length::Platform;
@@ -1078,12 +1078,12 @@ impl LinterBuilder {
     /// Validates every rule file and builds the matchers.
     pub fn build(self) -> Result<Linter, ConfigError> {
         let mut files: Vec<(SourceFile, RawFile, bool)> = Vec::new();
-        for (name, text) in builtin::FILES {
+        for (name, text, tree, strings) in builtin::FILES {
             let file = SourceFile {
                 name: format!("rules/{name}"),
                 text: Arc::from(*text),
             };
-            let raw = parse_file(&file)?;
+            let raw = parse_builtin(&file, tree, strings)?;
             files.push((file, raw, true));
         }
         for file in self.house {

@@ -1,6 +1,10 @@
-//! Turns the gazetteers in `rules/data/*.txt` into sorted, folded static arrays, so the
-//! binary starts with them ready (no parsing at start-up): one lexicon of every entry with a
-//! bit per list, so a word is looked up once whatever it may be. The fold here must equal `text::fold`; a unit test checks every entry.
+//! Precomputes what start-up would otherwise parse:
+//!
+//! - the gazetteers in `rules/data/*.txt`, as sorted, folded static arrays: one lexicon of
+//!   every entry with a bit per list, so a word is looked up once whatever it may be. The
+//!   fold here must equal `text::fold`; a unit test checks every entry;
+//! - the default rule files in `rules/*.toml`, as their parsed TOML trees (see
+//!   [`encode_rules`]); a unit test checks each against parsing the text.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

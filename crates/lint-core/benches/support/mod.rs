@@ -194,3 +194,64 @@ pub fn every_post() -> Vec<String> {
     posts.extend(read_drafts());
     posts
 }
+
+/// Phrases that occur in the realistic corpus, first in every house list so that even the
+/// short list finds something.
+const HOUSE_TERMS_IN_CORPUS: [&str; 5] = [
+    "emergency duty team",
+    "children in care team",
+    "new family hub",
+    "fostering team",
+    "crisis team",
+];
+
+/// `n` distinct house-rule phrases, as a team's list of its own services might run: a few
+/// from [`HOUSE_TERMS_IN_CORPUS`], then "riverside family hub", ..., then numbered ones
+/// ("north locality team 12"), which the corpus never contains.
+fn house_term_phrases(n: usize) -> Vec<String> {
+    const PLACES: &str = "riverside north south east west central hillside harbour meadow \
+        valley parkside bridgeford oakfield millbrook ashton kingsway westgate eastfield \
+        northbank southmead greenway lakeside stonebridge highcross marshfield";
+    const SERVICES: &str = "family hub, locality team, early help hub, youth service, \
+        assessment team, fostering panel, adoption support, leaving care team, disability team, \
+        edge of care service, contact centre, community hub, wellbeing service, \
+        school nursing team, parenting service, outreach team, housing options team, duty desk, \
+        resource centre, intake team";
+    let places: Vec<&str> = PLACES.split_whitespace().collect();
+    let services: Vec<&str> = SERVICES.split(", ").collect();
+    let mut phrases: Vec<String> = HOUSE_TERMS_IN_CORPUS.map(String::from).to_vec();
+    'fill: for k in 0.. {
+        for place in &places {
+            for service in &services {
+                if phrases.len() >= n {
+                    break 'fill;
+                }
+                phrases.push(match k {
+                    0 => format!("{place} {service}"),
+                    _ => format!("{place} {service} {k}"),
+                });
+            }
+        }
+    }
+    phrases.truncate(n);
+    phrases
+}
+
+/// A house-rules file with one `terms` rule of `n` phrases (see [`house_term_phrases`]).
+#[allow(dead_code)] // each user of this module needs only some corpora
+pub fn house_terms_toml(n: usize) -> String {
+    let mut toml = String::from(
+        "[[rule]]\n\
+         id = \"tone/house-terms\"\n\
+         type = \"terms\"\n\
+         severity = \"warning\"\n\
+         summary = \"Names of our own services, not for public posts\"\n\
+         message = \"“{match}” names one of our services\"\n\
+         \n\
+         [rule.terms]\n",
+    );
+    for phrase in house_term_phrases(n) {
+        toml.push_str(&format!("\"{phrase}\" = \"\"\n"));
+    }
+    toml
+}

@@ -12,7 +12,8 @@
 //! `_archive` benchmarks check the same corpus with `check_all`.
 //!
 //! The performance targets, each measured in the same run as its baseline (divan cannot
-//! divide one benchmark by another: compare the figures by hand):
+//! divide one benchmark by another: `benches/ratios.rs` times the pairs alternately and
+//! prints their ratios):
 //!
 //! - the whole linter at most 10x one bare aho-corasick scan with the same phrase set:
 //!   compare `all_rules(realistic)` with `bare_aho_corasick(realistic)`;

@@ -23,28 +23,14 @@ use postlint_core::Linter;
 
 mod support;
 
+use support::{is_foundation, linter_with};
+
 /// The corpus size, as in `benches/throughput.rs`.
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
-}
-
-/// A linter with the default rules, only those that `keep` accepts switched on, and the
-/// house rules `extra` added.
-fn linter_with(keep: impl Fn(&str) -> bool, extra: &str) -> Linter {
-    let mut house = String::from(extra);
-    house.push_str("\n[severity]\n");
-    for rule in Linter::new().expect("default rules").rules() {
-        if rule.is_enabled() && !keep(&rule.id) {
-            house.push_str(&format!("\"{}\" = \"off\"\n", rule.id));
-        }
-    }
-    Linter::builder()
-        .house_rules("bench.toml", house)
-        .build()
-        .expect("builds")
 }
 
 /// Seconds to check every post of `corpus` one by one.
@@ -138,9 +124,8 @@ fn main() {
         ("10,000 terms", || check_all_posts(&long, &corpus)),
     );
 
-    let foundation = |id: &str| id == "length/limit" || id == "jargon/managerial";
-    let with_confidentiality = |id: &str| foundation(id) || id.starts_with("confidentiality/");
-    let f = linter_with(foundation, "");
+    let with_confidentiality = |id: &str| is_foundation(id) || id.starts_with("confidentiality/");
+    let f = linter_with(is_foundation, "");
     let c = linter_with(with_confidentiality, "");
     pair(
         "confidentiality detectors vs foundation (issue 3)",

@@ -50,24 +50,7 @@ fn corpus(name: &str) -> &'static [String] {
     }
 }
 
-/// A linter with the default rules, only those that `keep` accepts switched on.
-fn linter_with(keep: impl Fn(&str) -> bool) -> Linter {
-    let mut house = String::from("[severity]\n");
-    for rule in Linter::new().expect("default rules").rules() {
-        if rule.is_enabled() && !keep(&rule.id) {
-            house.push_str(&format!("\"{}\" = \"off\"\n", rule.id));
-        }
-    }
-    Linter::builder()
-        .house_rules("bench.toml", house)
-        .build()
-        .expect("builds")
-}
-
-/// The foundation's rules: the length limit and managerial jargon.
-fn is_foundation(id: &str) -> bool {
-    id == "length/limit" || id == "jargon/managerial"
-}
+use support::{is_foundation, linter_with};
 
 fn run(bencher: Bencher, linter: Linter, corpus: &[String]) {
     let bytes: usize = corpus.iter().map(String::len).sum();
@@ -98,14 +81,17 @@ fn main() {
 /// Only the foundation's rules: the length limit and managerial jargon.
 #[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
 fn foundation_only(bencher: Bencher, corpus_name: &str) {
-    run(bencher, linter_with(is_foundation), corpus(corpus_name));
+    run(bencher, linter_with(is_foundation, ""), corpus(corpus_name));
 }
 
 /// The foundation plus every confidentiality detector: against `foundation_only`, what
 /// the confidentiality rules cost.
 #[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
 fn foundation_confidentiality(bencher: Bencher, corpus_name: &str) {
-    let linter = linter_with(|id| is_foundation(id) || id.starts_with("confidentiality/"));
+    let linter = linter_with(
+        |id| is_foundation(id) || id.starts_with("confidentiality/"),
+        "",
+    );
     run(bencher, linter, corpus(corpus_name));
 }
 
@@ -120,7 +106,7 @@ fn foundation_plus(bencher: Bencher, detector: &str) {
     let id = format!("confidentiality/{detector}");
     run(
         bencher,
-        linter_with(|r| is_foundation(r) || r == id),
+        linter_with(|r| is_foundation(r) || r == id, ""),
         &LEAK_DENSE,
     );
 }
@@ -235,13 +221,16 @@ fn build_with_house_terms(bencher: Bencher, terms: usize) {
 /// [`foundation_only`] through `check_all`.
 #[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
 fn foundation_only_archive(bencher: Bencher, corpus_name: &str) {
-    run_archive(bencher, linter_with(is_foundation), corpus(corpus_name));
+    run_archive(bencher, linter_with(is_foundation, ""), corpus(corpus_name));
 }
 
 /// [`foundation_confidentiality`] through `check_all`.
 #[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic", "leak-dense"])]
 fn foundation_confidentiality_archive(bencher: Bencher, corpus_name: &str) {
-    let linter = linter_with(|id| is_foundation(id) || id.starts_with("confidentiality/"));
+    let linter = linter_with(
+        |id| is_foundation(id) || id.starts_with("confidentiality/"),
+        "",
+    );
     run_archive(bencher, linter, corpus(corpus_name));
 }
 

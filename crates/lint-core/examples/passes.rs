@@ -22,8 +22,6 @@
 #[path = "../benches/support/mod.rs"]
 mod support;
 
-use postlint_core::Linter;
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |i: usize, default: &str| args.get(i).cloned().unwrap_or(default.to_string());
@@ -44,24 +42,14 @@ fn main() {
         })
         .unwrap_or_default();
     let keep = |id: &str| match selection.as_str() {
-        "foundation" => id == "length/limit" || id == "jargon/managerial",
+        "foundation" => support::is_foundation(id),
         "all" => true,
         _ => {
-            id == "length/limit"
-                || id == "jargon/managerial"
+            support::is_foundation(id)
                 || id.starts_with("confidentiality/") && !without.iter().any(|w| w == id)
         }
     };
-    let mut house = String::from("[severity]\n");
-    for rule in Linter::new().expect("default rules").rules() {
-        if rule.is_enabled() && !keep(&rule.id) {
-            house.push_str(&format!("\"{}\" = \"off\"\n", rule.id));
-        }
-    }
-    let linter = Linter::builder()
-        .house_rules("passes.toml", house)
-        .build()
-        .expect("builds");
+    let linter = support::linter_with(keep, "");
     if let Ok(path) = std::env::var("POSTLINT_DUMP") {
         let mut dump = String::new();
         let all: Vec<Vec<postlint_core::Diagnostic>> = if std::env::var("POSTLINT_BATCH").is_ok() {

@@ -303,15 +303,14 @@ impl PhraseMatcher {
             (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
         }
         let bytes = hay.as_bytes();
-        let mut pairs = vec![0u64; 1024];
-        for w in bytes.windows(2) {
+        let (mut pairs, mut quads) = (vec![0u64; 1024], vec![0u64; 1024]);
+        for (i, w) in bytes.windows(2).enumerate() {
             let k = usize::from(w[0]) << 8 | usize::from(w[1]);
             pairs[k / 64] |= 1 << (k % 64);
-        }
-        let mut quads = vec![0u64; 1024];
-        for w in bytes.windows(4) {
-            let k = quad(w);
-            quads[k / 64] |= 1 << (k % 64);
+            if let Some(w) = bytes.get(i..i + 4) {
+                let k = quad(w);
+                quads[k / 64] |= 1 << (k % 64);
+            }
         }
         for (id, phrase) in self.phrases.iter().enumerate() {
             let p = phrase.as_bytes();

@@ -255,3 +255,27 @@ pub fn house_terms_toml(n: usize) -> String {
     }
     toml
 }
+
+/// A linter with the default rules, only those whose id `keep` accepts switched on, and
+/// the house rules `extra` (TOML, may be empty) added.
+#[allow(dead_code)] // each user of this module needs only some corpora
+pub fn linter_with(keep: impl Fn(&str) -> bool, extra: &str) -> postlint_core::Linter {
+    use postlint_core::Linter;
+    let mut house = String::from(extra);
+    house.push_str("\n[severity]\n");
+    for rule in Linter::new().expect("default rules").rules() {
+        if rule.is_enabled() && !keep(&rule.id) {
+            house.push_str(&format!("\"{}\" = \"off\"\n", rule.id));
+        }
+    }
+    Linter::builder()
+        .house_rules("bench.toml", house)
+        .build()
+        .expect("builds")
+}
+
+/// The foundation's rules: the length limit and managerial jargon.
+#[allow(dead_code)] // each user of this module needs only some corpora
+pub fn is_foundation(id: &str) -> bool {
+    id == "length/limit" || id == "jargon/managerial"
+}

@@ -1,5 +1,6 @@
 //! The real `postlint` binary on generated drafts (hostile text included): JSON output
-//! always parses and says what the library says, and `--fix` is idempotent.
+//! always parses and says what the library says, the human report shows the same findings
+//! at the same places, and `--fix` is idempotent.
 //!
 //! Each case starts the binary, so the case counts are small; the library's own properties
 //! (`crates/lint-core/tests/properties.rs`) and the fuzz targets (`fuzz/`) cover far more
@@ -128,6 +129,47 @@ proptest! {
                     }
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// The human report (codespan-reporting's rendering of the draft's lines, with control
+    /// chars, marks, wide chars and odd line endings in them) never fails, and it shows
+    /// the JSON output's findings in the same order, each at the same line and column,
+    /// with the same exit status.
+    #[test]
+    fn the_human_report_shows_what_the_json_output_says(draft in hostile_draft()) {
+        let human = postlint(&["--no-config"], draft.as_bytes());
+        let json = postlint(&["--no-config", "--format", "json"], draft.as_bytes());
+        let stderr = String::from_utf8_lossy(&human.stderr);
+        prop_assert_eq!(human.status.code(), json.status.code(), "{}", stderr);
+        if json.status.code() == Some(2) {
+            // Only the empty draft is refused; both say so.
+            prop_assert!(stderr.contains("the draft is empty"), "{}", stderr);
+            return Ok(());
+        }
+        prop_assert!(!stderr.contains("internal error"), "{}", stderr);
+        let found: Vec<Finding> = serde_json::from_slice(&json.stdout)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let report = String::from_utf8(human.stdout)
+            .map_err(|e| TestCaseError::fail(format!("the report is not UTF-8: {e}")))?;
+        // Each finding's header names the draft, its line and its column: "┌─ -:3:14".
+        let shown: Vec<(usize, usize)> = report
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("┌─ -:"))
+            .map(|at| {
+                let (line, column) = at.split_once(':').unwrap_or((at, ""));
+                (line.parse().unwrap_or(0), column.parse().unwrap_or(0))
+            })
+            .collect();
+        let expected: Vec<(usize, usize)> = found.iter().map(|f| (f.line, f.column)).collect();
+        prop_assert_eq!(shown, expected, "{}", report);
+        for f in &found {
+            let header = format!("[{}]: {}", f.rule, f.message);
+            prop_assert!(report.contains(&header), "missing {}\n{}", header, report);
         }
     }
 }

@@ -4,12 +4,13 @@
 //! costliest posts per byte, and the cost per byte of the posts that are all ASCII.
 //! Whether some kind of post is slow is a question for this; the benchmarks give the
 //! figures.
-#![allow(clippy::print_stdout)]
 
 #[path = "../benches/support/mod.rs"]
 mod support;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::time::Instant;
 
 fn main() {
@@ -27,10 +28,14 @@ fn main() {
             cost[i] = cost[i].min(ns);
         }
     }
+    // The report is written at the end in one go, so a pipe that closes early (`| head`)
+    // ends it quietly rather than in a panic.
+    let mut report = String::new();
     let total: u64 = cost.iter().sum();
     let bytes: usize = posts.iter().map(String::len).sum();
     let per_byte = |i: usize| cost[i] as f64 / posts[i].len().max(1) as f64;
-    println!(
+    let _ = writeln!(
+        report,
         "{} posts, {bytes} bytes: {:.1} ms, {:.1} ns/byte, {:.1} MB/s",
         posts.len(),
         total as f64 / 1e6,
@@ -45,7 +50,8 @@ fn main() {
         size += posts[i].len();
         let n = k + 1;
         if [1_000, 10_000, 25_000, 50_000, 75_000].contains(&n) {
-            println!(
+            let _ = writeln!(
+                report,
                 "the {n} costliest posts per byte: {:.1}% of the time, {:.1}% of the bytes \
                  (the {n}th: {:.1} ns/byte)",
                 time as f64 * 100.0 / total as f64,
@@ -60,7 +66,8 @@ fn main() {
         *e = (e.0 + cost[i], e.1 + p.len(), e.2 + 1);
     }
     for (up_to, (ns, size, n)) in lengths {
-        println!(
+        let _ = writeln!(
+            report,
             "posts of up to {up_to:4} bytes: {n:6}, {:6.1} ns/byte, {:6.0} ns/post, {:4.1}% of the time",
             ns as f64 / size as f64,
             ns as f64 / n as f64,
@@ -68,7 +75,7 @@ fn main() {
         );
     }
     for &i in by_cost.iter().take(5) {
-        println!("{:6.1} ns/byte: {:?}", per_byte(i), posts[i]);
+        let _ = writeln!(report, "{:6.1} ns/byte: {:?}", per_byte(i), posts[i]);
     }
     let (ns, size) = posts
         .iter()
@@ -77,9 +84,11 @@ fn main() {
         .fold((0u64, 0usize), |(ns, size), (i, p)| {
             (ns + cost[i], size + p.len())
         });
-    println!(
+    let _ = writeln!(
+        report,
         "posts all ASCII: {:.1}% of the bytes, {:.1} ns/byte",
         size as f64 * 100.0 / bytes as f64,
         ns as f64 / size as f64
     );
+    let _ = std::io::stdout().write_all(report.as_bytes());
 }

@@ -18,7 +18,6 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use postlint_core::Linter;
 
 mod support;
@@ -92,12 +91,7 @@ fn main() {
     );
 
     let all = Linter::new().expect("default rules");
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(all.phrase_list())
-        .expect("phrase automaton builds");
+    let automaton = support::bare_automaton(&all);
     pair(
         "whole linter vs bare aho-corasick",
         "at most 10x",

@@ -29,7 +29,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use postlint_core::Linter;
@@ -126,12 +125,7 @@ fn all_rules(bencher: Bencher, corpus_name: &str) {
 #[divan::bench(sample_count = 10, sample_size = 1, args = ["realistic"])]
 fn bare_aho_corasick(bencher: Bencher, corpus_name: &str) {
     let linter = Linter::new().expect("default rules");
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(linter.phrase_list())
-        .expect("phrase automaton builds");
+    let automaton = support::bare_automaton(&linter);
     let corpus = corpus(corpus_name);
     let bytes: usize = corpus.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {

@@ -279,3 +279,16 @@ pub fn linter_with(keep: impl Fn(&str) -> bool, extra: &str) -> postlint_core::L
 pub fn is_foundation(id: &str) -> bool {
     id == "length/limit" || id == "jargon/managerial"
 }
+
+/// The baseline: one bare aho-corasick automaton of `linter`'s whole phrase set
+/// (leftmost-longest, ASCII case-insensitive, a DFA), to scan each post with `find_iter`.
+#[allow(dead_code)] // each user of this module needs only some corpora
+pub fn bare_automaton(linter: &postlint_core::Linter) -> aho_corasick::AhoCorasick {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(linter.phrase_list())
+        .expect("phrase automaton builds")
+}

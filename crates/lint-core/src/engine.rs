@@ -639,9 +639,9 @@ impl Linter {
 
     /// Checks one draft as [`Linter::check`] does and hands each diagnostic to `each`, in
     /// the same order, without holding them all: a draft over [`PIECE_BYTES`], checked a
-    /// piece at a time, holds only one piece's findings at once. For a renderer that writes each
-    /// finding as it comes (the CLI does), so a huge draft dense with findings does not
-    /// need memory for all of them.
+    /// piece at a time, holds only one piece's findings at once. For a renderer that
+    /// writes each finding as it comes (the CLI does), so a huge draft dense with findings
+    /// does not need memory for all of them.
     pub fn check_each(&self, text: &str, mut each: impl FnMut(Diagnostic)) {
         if text.len() > PIECE_BYTES {
             self.check_in_pieces(text, each);
